@@ -1,0 +1,119 @@
+//! What callers get: the [`Article`] and the per-line [`LineVerdict`]s.
+
+use std::fmt;
+
+/// The class of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// Part of the main article: headline, paragraphs, subheadings, quotes.
+    Body,
+    /// A photo or video caption, image alt text or credit of the article.
+    Caption,
+    /// Site furniture: menus, share widgets, bylines, dates, legal lines.
+    Navigation,
+    /// About other stories: "Related" headers, teaser headlines, summaries.
+    Related,
+}
+
+impl Label {
+    /// Every label, in the order of [`LineVerdict::scores`].
+    pub const ALL: [Label; 4] = [
+        Label::Body,
+        Label::Caption,
+        Label::Navigation,
+        Label::Related,
+    ];
+
+    /// The label's lower-case name, as the JSON output writes it.
+    ///
+    /// ```
+    /// assert_eq!(newsclip::Label::Related.as_str(), "related");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Body => "body",
+            Label::Caption => "caption",
+            Label::Navigation => "navigation",
+            Label::Related => "related",
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a line was kept or dropped: its label and the classifier's scores.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct LineVerdict {
+    /// Where the line came from: the 1-based line number of a text input.
+    pub line: u32,
+    /// The final label, after the assembler has seen the whole page.
+    pub label: Label,
+    /// The classifier's own label, before the assembler revised it.
+    pub first_label: Label,
+    /// The classifier's probabilities, in [`Label::ALL`] order.
+    pub scores: [f32; 4],
+}
+
+impl LineVerdict {
+    /// The classifier's probability for `label`.
+    ///
+    /// ```
+    /// let article = newsclip::extract_text("Sign in\nThe council approved the new budget on Tuesday after a long debate.\n")?;
+    /// let first = &article.lines[0];
+    /// assert!(first.score(newsclip::Label::Navigation) > first.score(newsclip::Label::Body));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    pub fn score(&self, label: Label) -> f32 {
+        self.scores[label as usize]
+    }
+}
+
+/// A link to another story found around the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RelatedLink {
+    /// The teaser's headline or text.
+    pub text: String,
+    /// Its address, when the input carried one (HTML pages).
+    pub url: Option<String>,
+}
+
+/// The main article of a page. Owns its data: the input can be dropped.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Article {
+    /// The headline, when the page shows one.
+    pub title: Option<String>,
+    /// The body paragraphs in page order, headline excluded.
+    pub paragraphs: Vec<String>,
+    /// Captions and image credits of the article, in page order.
+    pub captions: Vec<String>,
+    /// Links to other stories: teaser lists and inline "read more" links.
+    pub related: Vec<RelatedLink>,
+    /// The author line, when one was found.
+    pub byline: Option<String>,
+    /// The publication date as the page writes it, when one was found.
+    pub date: Option<String>,
+    /// One verdict per input line (per non-blank line of a text page).
+    pub lines: Vec<LineVerdict>,
+}
+
+impl Article {
+    /// The body text: paragraphs joined by `\n`.
+    ///
+    /// ```
+    /// let page = "Home\nThe council approved the new budget on Tuesday after a long debate.\nSpending on schools rises by four percent, the mayor said in a statement.\n";
+    /// let article = newsclip::extract_text(page)?;
+    /// assert!(article.text().starts_with("The council approved"));
+    /// assert!(!article.text().contains("Home"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n")
+    }
+}

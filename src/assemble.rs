@@ -1,0 +1,375 @@
+//! The block assembler: per-line verdicts in, one [`Article`] out.
+//!
+//! 1. **Region.** Each line adds `(p − threshold) · √(1 + words)` to the
+//!    article, where `p` is its body probability plus half its caption
+//!    probability; the main article is the contiguous run of lines with the
+//!    largest sum (Kadane's maximum segment). A heading that opens a list
+//!    of other stories ("Related", "Most read") is a wall the run cannot
+//!    cross, so the article stops where such a section begins. Long
+//!    paragraphs outweigh the odd widget or inline link between them,
+//!    while a menu of many short lines is never worth crossing.
+//! 2. **Title.** The headline is the region's first line when that line
+//!    reads as a headline, else the nearest headline-like line above it.
+//! 3. **Labels.** Inside the region the classifier's labels stand, but for
+//!    a few page-level facts it cannot see line by line: a repeat of the
+//!    headline is image alt text (a caption), a line written twice is a
+//!    teaser card. Above the region nothing is body; below it, body-like
+//!    lines are summaries of other stories.
+//! 4. **Article.** Body lines become paragraphs, captions and related
+//!    lines their own lists; byline and date come from the lines around.
+
+use crate::article::{Article, Label, LineVerdict, RelatedLink};
+use crate::classify::Verdict;
+use crate::config::Config;
+use crate::cues::CueSet;
+use crate::document::Document;
+use crate::features::Features;
+use std::ops::Range;
+
+/// Weight of a line's caption probability in its region gain: captions
+/// belong inside the article but do not make one.
+const CAPTION_GAIN_SHARE: f32 = 0.5;
+/// A headline has at least this many words…
+const HEADLINE_MIN_WORDS: u32 = 2;
+/// …and at most this many.
+const HEADLINE_MAX_WORDS: u32 = 40;
+/// A headline above the region has at least this many words; shorter
+/// lines there are mostly menu entries.
+const TITLE_ABOVE_MIN_WORDS: u32 = 3;
+/// A line after a headline repeat that is at most this many words long is
+/// the caption under that image.
+const CAPTION_AFTER_ALT_MAX_WORDS: u32 = 60;
+/// Share of its cost that a plain line (no cue, not repeated) charges the
+/// region: a subheading or a list between paragraphs should not split the
+/// article, while menus, which repeat and carry cues, still do.
+const PLAIN_TEXT_COST_SHARE: f32 = 0.3;
+/// An earlier run is the article when its gain is at least this share of
+/// the best run's.
+const EARLY_REGION_SHARE: f32 = 0.5;
+/// Headline-like lines of at least this many words…
+const TEASER_MIN_WORDS: u32 = 6;
+/// …that come at least this many in a row are inline links to other stories.
+const TEASER_RUN_MIN_LINES: usize = 2;
+/// A name-like byline has at most this many words.
+const NAME_MAX_WORDS: u32 = 4;
+
+/// Assembles the article of a page from its lines' features and verdicts.
+pub(crate) fn assemble(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Article {
+    let Some(mut region) = find_region(features, verdicts, config) else {
+        return unassembled(document, verdicts);
+    };
+    let title = find_title(features, &region, config);
+    if title == Some(region.start) {
+        region.start += 1;
+    }
+    let labels = revise_labels(features, verdicts, &region, title);
+    build_article(
+        document, features, verdicts, &labels, &region, title, config,
+    )
+}
+
+/// The article region: within each stretch of page between section walls,
+/// the maximum-gain run of lines; of those, the first whose gain comes
+/// close to the best. An article comes before its comments and the lists
+/// of other stories, which may hold more text than the article itself.
+/// `None` when no line is worth keeping.
+fn find_region(
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Option<Range<usize>> {
+    let candidates = best_run_per_stretch(features, verdicts, config);
+    let best = candidates
+        .iter()
+        .map(|(gain, _)| *gain)
+        .fold(0f32, f32::max);
+    candidates
+        .into_iter()
+        .find(|(gain, _)| *gain >= EARLY_REGION_SHARE * best)
+        .map(|(_, region)| region)
+}
+
+/// The maximum-gain run (Kadane) of each stretch between section walls,
+/// in page order, with its gain.
+fn best_run_per_stretch(
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Vec<(f32, Range<usize>)> {
+    let mut candidates = Vec::new();
+    let mut best: Option<(f32, Range<usize>)> = None;
+    let (mut sum, mut start) = (0f32, 0usize);
+    for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
+        if line.cues.intersects(CueSet::SECTION_WALL) {
+            candidates.extend(best.take());
+            sum = 0.0;
+            start = index + 1;
+            continue;
+        }
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = index;
+        }
+        sum += line_gain(line, verdict, config);
+        if sum > 0.0 && best.as_ref().is_none_or(|(best_sum, _)| sum > *best_sum) {
+            best = Some((sum, start..index + 1));
+        }
+    }
+    candidates.extend(best);
+    candidates
+}
+
+fn line_gain(line: &Features, verdict: &Verdict, config: &Config) -> f32 {
+    let scores = verdict.scores;
+    let probability =
+        scores[Label::Body as usize] + CAPTION_GAIN_SHARE * scores[Label::Caption as usize];
+    let gain = (probability - config.body_threshold) * (1.0 + line.words as f32).sqrt();
+    if gain < 0.0 && is_plain_text(line) {
+        gain * PLAIN_TEXT_COST_SHARE
+    } else {
+        gain
+    }
+}
+
+/// Whether a line could be a headline: a few words, no sentence end, no
+/// cue of site furniture.
+fn is_headline_like(line: &Features) -> bool {
+    let furniture = CueSet::NAVIGATION
+        .union(CueSet::LEGAL)
+        .union(CueSet::BYLINE)
+        .union(CueSet::SOURCE)
+        .union(CueSet::DATE)
+        .union(CueSet::RELATED_HEADING)
+        .union(CueSet::RELATED_LEAD)
+        .union(CueSet::CAPTION);
+    (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&line.words)
+        && !line.sentence_end
+        && !line.is_self_repeat
+        && line.separator_count == 0
+        && !line.cues.intersects(furniture)
+}
+
+/// The headline's line index: the region's first line if it reads as a
+/// headline, else the nearest headline-like line above the region.
+fn find_title(features: &[Features], region: &Range<usize>, config: &Config) -> Option<usize> {
+    let first = &features[region.start];
+    if region.len() > 1 && is_headline_like(first) && !first.is_prose() {
+        return Some(region.start);
+    }
+    let lowest = region.start.saturating_sub(config.title_lookback);
+    (lowest..region.start).rev().find(|&index| {
+        is_headline_like(&features[index]) && features[index].words >= TITLE_ABOVE_MIN_WORDS
+    })
+}
+
+/// The final label of every line (see the module docs, step 3).
+fn revise_labels(
+    features: &[Features],
+    verdicts: &[Verdict],
+    region: &Range<usize>,
+    title: Option<usize>,
+) -> Vec<Label> {
+    let title_hash = title.map(|index| features[index].text_hash);
+    let teasers = inline_teasers(features, verdicts, region);
+    let mut labels = Vec::with_capacity(verdicts.len());
+    let mut after_alt_text = false;
+    let mut in_related_section = false;
+    for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
+        let first = verdict.label;
+        let inside = region.contains(&index);
+        let is_section_heading = line.cues.contains(CueSet::RELATED_HEADING);
+        in_related_section |= is_section_heading && index >= region.end;
+        let label = if Some(index) == title {
+            Label::Body
+        } else if is_section_heading {
+            Label::Related
+        } else if index < region.start {
+            demote(first, Label::Navigation)
+        } else if !inside {
+            // Teaser lists carry their own time stamps and short headlines.
+            let is_teaser = in_related_section
+                && (line.cues.contains(CueSet::DATE)
+                    || (is_plain_text(line) && is_headline_like(line)));
+            if is_teaser {
+                Label::Related
+            } else {
+                demote(first, Label::Related)
+            }
+        } else if Some(line.text_hash) == title_hash
+            || (after_alt_text && first == Label::Body && line.words <= CAPTION_AFTER_ALT_MAX_WORDS)
+        {
+            Label::Caption
+        } else if teasers[index] || (line.is_self_repeat && first == Label::Body) {
+            Label::Related
+        } else if is_plain_text(line) && matches!(first, Label::Navigation | Label::Related) {
+            Label::Body
+        } else {
+            first
+        };
+        after_alt_text = inside && Some(line.text_hash) == title_hash;
+        labels.push(label);
+    }
+    labels
+}
+
+/// Lines of the region that are links to other stories set into the
+/// article: two or more headline-like lines in a row. A subheading stands
+/// alone, followed by its paragraphs.
+fn inline_teasers(features: &[Features], verdicts: &[Verdict], region: &Range<usize>) -> Vec<bool> {
+    let mut teasers = vec![false; features.len()];
+    let is_candidate = |index: usize| {
+        let line = &features[index];
+        is_headline_like(line)
+            && !line.is_prose()
+            && line.words >= TEASER_MIN_WORDS
+            && verdicts[index].label == Label::Body
+    };
+    let mut index = region.start;
+    while index < region.end {
+        let run_end = (index..region.end)
+            .find(|&other| !is_candidate(other))
+            .unwrap_or(region.end);
+        if run_end - index >= TEASER_RUN_MIN_LINES {
+            teasers[index..run_end].fill(true);
+        }
+        index = run_end.max(index + 1);
+    }
+    teasers
+}
+
+/// A line with nothing of site furniture about it: no cue, no links, not
+/// repeated on the page. Inside the article such a line is a subheading, a
+/// list item or a short paragraph, however short it is.
+fn is_plain_text(line: &Features) -> bool {
+    line.cues == CueSet::default()
+        && line.repeat_count == 0
+        && !line.is_self_repeat
+        && line.link_chars == 0
+        && line.separator_count == 0
+}
+
+/// Outside the article, body and caption lines take `replacement`.
+fn demote(label: Label, replacement: Label) -> Label {
+    match label {
+        Label::Body | Label::Caption => replacement,
+        other => other,
+    }
+}
+
+fn build_article(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    labels: &[Label],
+    region: &Range<usize>,
+    title: Option<usize>,
+    config: &Config,
+) -> Article {
+    let text = |index: usize| document.line_text(&document.lines[index]).to_owned();
+    let mut article = Article {
+        title: title.map(text),
+        lines: line_verdicts(document, verdicts, labels),
+        ..Article::default()
+    };
+    for index in region.clone() {
+        match labels[index] {
+            Label::Body if Some(index) != title => article.paragraphs.push(text(index)),
+            Label::Caption => article.captions.push(text(index)),
+            _ => {}
+        }
+    }
+    article.related = (0..labels.len())
+        .filter(|&index| labels[index] == Label::Related)
+        .filter(|&index| !features[index].cues.contains(CueSet::RELATED_HEADING))
+        .map(|index| RelatedLink {
+            text: text(index),
+            url: None,
+        })
+        .collect();
+    article.date = find_near(features, region, config, |line| {
+        line.cues.contains(CueSet::DATE)
+    })
+    .map(text);
+    article.byline = find_byline(document, features, labels, region, config).map(text);
+    article
+}
+
+/// The line nearest the region's start, within the metadata window, that
+/// satisfies `wanted`.
+fn find_near(
+    features: &[Features],
+    region: &Range<usize>,
+    config: &Config,
+    wanted: impl Fn(&Features) -> bool,
+) -> Option<usize> {
+    let low = region.start.saturating_sub(config.metadata_window);
+    let high = (region.start + config.metadata_window).min(features.len());
+    (low..high)
+        .filter(|&index| wanted(&features[index]))
+        .min_by_key(|&index| index.abs_diff(region.start))
+}
+
+/// A line opening with a byline cue near the start, or else a short
+/// name-like line just after the article's end.
+fn find_byline(
+    document: &Document,
+    features: &[Features],
+    labels: &[Label],
+    region: &Range<usize>,
+    config: &Config,
+) -> Option<usize> {
+    if let Some(index) = find_near(features, region, config, |line| {
+        line.cues.contains(CueSet::BYLINE)
+    }) {
+        return Some(index);
+    }
+    let high = (region.end + config.metadata_window).min(features.len());
+    (region.end..high).find(|&index| {
+        labels[index] != Label::Body
+            && is_name_like(document.line_text(&document.lines[index]), &features[index])
+    })
+}
+
+/// Two to four capitalised words with no digits and no sentence end.
+fn is_name_like(text: &str, line: &Features) -> bool {
+    (2..=NAME_MAX_WORDS).contains(&line.words)
+        && line.cased_words == line.words
+        && line.capitalized_words == line.words
+        && line.digit_chars == 0
+        && line.punctuation_chars == 0
+        && !line.sentence_end
+        && line.cues == CueSet::default()
+        && !text.contains(['|', '/'])
+}
+
+fn line_verdicts(document: &Document, verdicts: &[Verdict], labels: &[Label]) -> Vec<LineVerdict> {
+    document
+        .lines
+        .iter()
+        .zip(verdicts)
+        .zip(labels)
+        .map(|((line, verdict), &label)| LineVerdict {
+            line: line.source_line,
+            label,
+            first_label: verdict.label,
+            scores: verdict.scores,
+        })
+        .collect()
+}
+
+/// A page with no article region: verdicts only, body lines demoted.
+fn unassembled(document: &Document, verdicts: &[Verdict]) -> Article {
+    let labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    Article {
+        lines: line_verdicts(document, verdicts, &labels),
+        ..Article::default()
+    }
+}

@@ -1,0 +1,205 @@
+//! The line classifier, the hot path: [`Features`] in, four class scores out.
+//!
+//! A line becomes a fixed vector of [`FEATURE_COUNT`] numbers
+//! ([`feature_vector`]) and each class's score is a weighted sum of them;
+//! a softmax turns the four sums into probabilities. The weights are a
+//! plain table ([`WEIGHTS`]) anyone can read, tune or refit. The function
+//! is pure and allocates nothing: the vector lives on the stack.
+
+use crate::article::Label;
+use crate::cues::CueSet;
+use crate::features::Features;
+
+/// The quantities the classifier weighs, in vector order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
+enum Feature {
+    Bias,
+    /// `ln(1 + words)`.
+    LogWords,
+    /// One to three words.
+    Tiny,
+    /// Four or five words.
+    Short,
+    /// Six to twenty words.
+    Medium,
+    /// More than twenty words.
+    Long,
+    SentenceEnd,
+    /// Inner punctuation marks per word.
+    PunctuationDensity,
+    /// Digits per character.
+    DigitDensity,
+    /// Separator tokens (`|`, `•`, `›`) per word, capped at 1.
+    SeparatorDensity,
+    /// Share of cased words that are capitalised.
+    CapitalizedDensity,
+    StartsLowercase,
+    Position,
+    Repeated,
+    SelfRepeat,
+    RelatedHeading,
+    RelatedLead,
+    NavigationCue,
+    LegalCue,
+    CaptionCue,
+    BylineCue,
+    SourceCue,
+    DateCue,
+    LinkDensity,
+    NeighbourProseDensity,
+    NeighbourLabelDensity,
+}
+
+/// Length of the feature vector.
+pub const FEATURE_COUNT: usize = Feature::NeighbourLabelDensity as usize + 1;
+
+/// The four scores of one line and the label they give.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Verdict {
+    /// The label with the highest score.
+    pub label: Label,
+    /// Probabilities in [`Label::ALL`] order; they sum to 1.
+    pub scores: [f32; 4],
+}
+
+/// One weight per feature for each class, in [`Label::ALL`] order.
+type Weights = [[f32; FEATURE_COUNT]; 4];
+
+/// Hand-set weights. Columns follow [`Feature`]; rows are body, caption,
+/// navigation, related. Positive weights pull a line towards the class.
+#[rustfmt::skip]
+const WEIGHTS: Weights = [
+    //  bias  lnW   tiny  short  med  long  send  punc  digit  sep   caps  lower  pos  rep   self  rHead rLead nav   legal capt  byl   src   date  link  nProse nLabel
+    [  -2.0,   0.9,  -1.5,  -0.5,   0.6,   1.2,   2.0,   0.8,  -2.0,  -3.0,  -0.8,   0.0,  -0.3,  -1.2,  -3.0,  -5.0,  -3.0,  -4.0,  -4.0,  -1.5,  -3.0,  -3.0,  -3.0,  -4.0,   1.2,  -1.0], // body
+    [  -3.5,  0.3,  0.0,  0.2,  0.4,  0.2,  0.3,  0.0,  0.0,  1.0,  0.0,  0.0,  0.0,  0.5,  0.0, -3.0, -2.0, -2.0, -2.0,  5.5, -1.0, -1.0, -1.0, -1.0,  0.5,  -0.5], // caption
+    [   0.4, -0.3,  1.2,  0.6, -0.5, -1.5, -0.8, -0.3,  1.5,  1.5,  0.6,  0.3,  0.0,  0.6,  0.0,  0.0, -1.0,  4.0,  4.0, -1.0,  4.0,  4.0,  4.0,  2.0, -0.8,   1.0], // navigation
+    [  -0.6,   0.2,  -0.5,   0.3,   0.8,  -0.5,  -1.0,   0.0,   0.0,   1.0,   0.5,   0.3,   0.3,   0.8,   4.0,   6.0,   5.0,  -1.0,  -1.0,  -1.0,  -1.0,  -1.0,  -1.0,   2.0,  -0.8,   0.3], // related
+];
+
+/// Scores one line. Pure: reads only `features`.
+pub(crate) fn classify(features: &Features) -> Verdict {
+    let scores = softmax(logits(&feature_vector(features)));
+    Verdict {
+        label: Label::ALL[argmax(&scores)],
+        scores,
+    }
+}
+
+/// Each class's weighted sum for one feature vector.
+pub(crate) fn logits(vector: &[f32; FEATURE_COUNT]) -> [f32; 4] {
+    WEIGHTS.map(|row| row.iter().zip(vector).map(|(w, x)| w * x).sum())
+}
+
+/// Turns measurements into the classifier's vector, each scaled to about
+/// the unit range so that weights are comparable.
+pub(crate) fn feature_vector(features: &Features) -> [f32; FEATURE_COUNT] {
+    let words = features.words;
+    let per_word = |count: u32| count as f32 / words.max(1) as f32;
+    let flag = |on: bool| if on { 1.0 } else { 0.0 };
+    let cue = |cue: CueSet| flag(features.cues.contains(cue));
+    let mut vector = [0f32; FEATURE_COUNT];
+    let mut set = |feature: Feature, value: f32| vector[feature as usize] = value;
+    set(Feature::Bias, 1.0);
+    set(Feature::LogWords, (1.0 + words as f32).ln() / 3.0);
+    set(Feature::Tiny, flag(words <= 3));
+    set(Feature::Short, flag((4..=5).contains(&words)));
+    set(Feature::Medium, flag((6..=20).contains(&words)));
+    set(Feature::Long, flag(words > 20));
+    set(Feature::SentenceEnd, flag(features.sentence_end));
+    set(
+        Feature::PunctuationDensity,
+        per_word(features.punctuation_chars).min(1.0),
+    );
+    set(
+        Feature::DigitDensity,
+        features.digit_chars as f32 / features.chars.max(1) as f32,
+    );
+    set(
+        Feature::SeparatorDensity,
+        per_word(features.separator_count).min(1.0),
+    );
+    set(
+        Feature::CapitalizedDensity,
+        features.capitalized_words as f32 / features.cased_words.max(1) as f32,
+    );
+    set(Feature::StartsLowercase, flag(features.starts_lowercase));
+    set(Feature::Position, features.position);
+    set(Feature::Repeated, flag(features.repeat_count > 0));
+    set(Feature::SelfRepeat, flag(features.is_self_repeat));
+    set(Feature::RelatedHeading, cue(CueSet::RELATED_HEADING));
+    set(Feature::RelatedLead, cue(CueSet::RELATED_LEAD));
+    set(Feature::NavigationCue, cue(CueSet::NAVIGATION));
+    set(Feature::LegalCue, cue(CueSet::LEGAL));
+    set(Feature::CaptionCue, cue(CueSet::CAPTION));
+    set(Feature::BylineCue, cue(CueSet::BYLINE));
+    set(Feature::SourceCue, cue(CueSet::SOURCE));
+    set(Feature::DateCue, cue(CueSet::DATE));
+    set(Feature::LinkDensity, features.link_density());
+    set(
+        Feature::NeighbourProseDensity,
+        features.neighbour_prose_density,
+    );
+    set(
+        Feature::NeighbourLabelDensity,
+        features.neighbour_label_density,
+    );
+    vector
+}
+
+fn softmax(logits: [f32; 4]) -> [f32; 4] {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let exps = logits.map(|logit| (logit - max).exp());
+    let sum: f32 = exps.iter().sum();
+    exps.map(|value| value / sum)
+}
+
+fn argmax(scores: &[f32; 4]) -> usize {
+    let mut best = 0;
+    for (index, score) in scores.iter().enumerate() {
+        if *score > scores[best] {
+            best = index;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::compute_features;
+    use crate::segment::text::segment_text;
+
+    fn labels(page: &str) -> Vec<Label> {
+        let document = segment_text(page);
+        compute_features(&document)
+            .iter()
+            .map(|f| classify(f).label)
+            .collect()
+    }
+
+    #[test]
+    fn scores_are_probabilities() {
+        let document = segment_text("Share\n");
+        let verdict = classify(&compute_features(&document)[0]);
+        let sum: f32 = verdict.scores.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn prose_is_body_and_widgets_are_navigation() {
+        let page = "Home\nShare\nThe storm reached the coast on Monday night, flooding streets and cutting power to thousands of homes.\nOfficials said schools would stay closed until Wednesday while crews cleared fallen trees and debris.\nRelated articles\n";
+        let got = labels(page);
+        assert_eq!(got[0], Label::Navigation);
+        assert_eq!(got[1], Label::Navigation);
+        assert_eq!(got[2], Label::Body);
+        assert_eq!(got[3], Label::Body);
+        assert_eq!(got[4], Label::Related);
+    }
+
+    #[test]
+    fn credits_are_captions() {
+        let page = "The storm reached the coast on Monday night, flooding streets and cutting power to thousands.\nRescue teams in the harbour. Photo: Reuters\n";
+        assert_eq!(labels(page)[1], Label::Caption);
+    }
+}

@@ -1,0 +1,18 @@
+//! The errors extraction can return.
+
+/// Why a page could not be extracted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input holds no text at all (empty or only whitespace).
+    #[error("the input is empty or holds only whitespace")]
+    EmptyInput,
+    /// The input is larger than [`Config::max_input_bytes`](crate::Config::max_input_bytes).
+    #[error("the input is {size} bytes, over the limit of {limit} bytes")]
+    InputTooLarge {
+        /// The input's size in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+}

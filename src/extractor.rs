@@ -1,0 +1,98 @@
+//! [`Extractor`]: orchestration only. The stages, in order:
+//!
+//! 1. check the input (empty, too large) — [`Error`];
+//! 2. segment it into a [`Document`](crate::document::Document) of lines;
+//! 3. measure every line once — `features::compute_features`;
+//! 4. classify every line — `classify::classify`, the hot loop;
+//! 5. assemble the article — `assemble::assemble`.
+
+use crate::article::Article;
+use crate::assemble::assemble;
+use crate::classify::{classify, Verdict};
+use crate::config::Config;
+use crate::document::Document;
+use crate::error::Error;
+use crate::features::compute_features;
+use crate::segment::text::segment_text;
+
+/// A reusable article extractor. Build it once and share it: it is
+/// `Send + Sync` and holds no per-page state.
+///
+/// ```
+/// use newsclip::{Config, Extractor};
+///
+/// let extractor = Extractor::new(Config::default());
+/// let page = "Menu\nSign in\nFloods close schools\nHeavy rain flooded the valley on Monday, and schools in three towns closed for the week.\nCrews worked through the night to clear roads, the regional council said in a statement.\n";
+/// let article = extractor.extract_text(page)?;
+/// assert_eq!(article.title.as_deref(), Some("Floods close schools"));
+/// assert_eq!(article.paragraphs.len(), 2);
+/// # Ok::<(), newsclip::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    config: Config,
+}
+
+impl Extractor {
+    /// An extractor with the given settings.
+    pub fn new(config: Config) -> Self {
+        Extractor { config }
+    }
+
+    /// The settings this extractor runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Extracts the article from a page already flattened to text, one
+    /// block per line. Blank lines are block gaps.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyInput`] when the page holds no text and
+    /// [`Error::InputTooLarge`] when it is over
+    /// [`Config::max_input_bytes`].
+    pub fn extract_text(&self, text: &str) -> Result<Article, Error> {
+        self.check_size(text.len())?;
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        Ok(self.extract_document(&segment_text(text)))
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        let limit = self.config.max_input_bytes;
+        if size > limit {
+            return Err(Error::InputTooLarge { size, limit });
+        }
+        Ok(())
+    }
+
+    fn extract_document(&self, document: &Document) -> Article {
+        let features = compute_features(document);
+        let verdicts: Vec<Verdict> = features.iter().map(classify).collect();
+        assemble(document, &features, &verdicts, &self.config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn empty_and_oversized_input_are_errors() {
+        let extractor = Extractor::default();
+        assert_eq!(extractor.extract_text(" \n\n"), Err(Error::EmptyInput));
+        let small = Extractor::new(Config::default().with_max_input_bytes(4));
+        assert_eq!(
+            small.extract_text("hello"),
+            Err(Error::InputTooLarge { size: 5, limit: 4 })
+        );
+    }
+}

@@ -1,0 +1,280 @@
+//! The feature pass: every line measured once into a small [`Features`]
+//! record, then a context pass over neighbours and repeats.
+//!
+//! Measurements are language-neutral: sizes, sentence ends, punctuation,
+//! digits, separators such as `|`, capitalisation, position, repetition on
+//! the page and what the neighbours look like, plus the cue flags of
+//! [`crate::cues`]. Scripts written without spaces (Chinese, Japanese,
+//! Thai) count two characters as one word, so that word-based thresholds
+//! mean about the same amount of text in every language.
+
+use crate::cues::{is_unspaced_script, match_cues, CueSet};
+use crate::document::Document;
+use crate::normalize::normalize_lowercase_into;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Unspaced-script characters that count as one word.
+const UNSPACED_CHARS_PER_WORD: u32 = 2;
+/// A line of at least this many words that ends a sentence reads as prose.
+const PROSE_MIN_WORDS: u32 = 12;
+/// A line of this many words is prose even without a sentence end.
+const PROSE_ANY_WORDS: u32 = 30;
+/// A line of at most this many words is a short label.
+const LABEL_MAX_WORDS: u32 = 4;
+/// How many lines on each side the context pass looks at.
+const CONTEXT_RADIUS: usize = 2;
+
+/// What the classifier knows about one line. Computed once per line.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Features {
+    /// Characters in the normalised line.
+    pub chars: u32,
+    /// Words (two unspaced-script characters count as one).
+    pub words: u32,
+    /// The line ends like a sentence (`.`, `!`, `?`, `。`, … maybe quoted).
+    pub sentence_end: bool,
+    /// Inner punctuation marks (commas, semicolons, colons, quotes).
+    pub punctuation_chars: u32,
+    /// ASCII and other decimal digits.
+    pub digit_chars: u32,
+    /// Separators standing between words: `|`, `•`, `·`, `›`, `»`, `/`.
+    pub separator_count: u32,
+    /// Words that start with an upper-case letter.
+    pub capitalized_words: u32,
+    /// Words that start with a cased letter (upper or lower).
+    pub cased_words: u32,
+    /// The first letter is lower-case.
+    pub starts_lowercase: bool,
+    /// The line's text occurs this many other times on the page.
+    pub repeat_count: u32,
+    /// The line is one text written twice ("A A"), as teaser cards render
+    /// an image's alt text beside the same headline.
+    pub is_self_repeat: bool,
+    /// Cue flags from the lexicons.
+    pub cues: CueSet,
+    /// Characters inside links (HTML only; 0 for text pages).
+    pub link_chars: u32,
+    /// Position of the line in the page, 0 (first) to 1 (last).
+    pub position: f32,
+    /// Share of the lines around this one (±2) that read as prose.
+    pub neighbour_prose_density: f32,
+    /// Share of the lines around this one (±2) that are short labels.
+    pub neighbour_label_density: f32,
+    /// Hash of the lowercased normalised text, for repeats and titles.
+    pub text_hash: u64,
+}
+
+impl Features {
+    /// Whether the line reads as running prose.
+    pub fn is_prose(&self) -> bool {
+        (self.words >= PROSE_MIN_WORDS && self.sentence_end) || self.words >= PROSE_ANY_WORDS
+    }
+
+    /// Whether the line is a short label such as a menu entry.
+    pub fn is_label(&self) -> bool {
+        self.words <= LABEL_MAX_WORDS
+    }
+
+    /// Share of the characters that sit inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            (self.link_chars as f32 / self.chars as f32).min(1.0)
+        }
+    }
+}
+
+/// Measures every line of `document`, then adds the context of each.
+pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
+    let count = document.lines.len();
+    let mut features = Vec::with_capacity(count);
+    let mut lowercase = String::new();
+    for (index, line) in document.lines.iter().enumerate() {
+        normalize_lowercase_into(document.line_text(line), &mut lowercase);
+        let mut measured = measure_line(&lowercase, document.line_text(line));
+        measured.position = if count > 1 {
+            index as f32 / (count - 1) as f32
+        } else {
+            0.0
+        };
+        features.push(measured);
+    }
+    add_repeats(&mut features);
+    add_neighbourhood(&mut features);
+    features
+}
+
+/// Measures one line from its lowercased normalised text and its original
+/// text (which still has its capitals).
+fn measure_line(lowercase: &str, original: &str) -> Features {
+    let mut features = Features {
+        text_hash: hash_text(lowercase),
+        is_self_repeat: is_self_repeat(lowercase),
+        sentence_end: ends_sentence(lowercase),
+        ..Features::default()
+    };
+    let mut unspaced_chars = 0u32;
+    for ch in lowercase.chars() {
+        features.chars += 1;
+        if ch.is_numeric() {
+            features.digit_chars += 1;
+        } else if is_unspaced_script(ch) {
+            unspaced_chars += 1;
+        } else if is_inner_punctuation(ch) {
+            features.punctuation_chars += 1;
+        }
+    }
+    let mut spaced_words = 0;
+    for (position, word) in original.split_whitespace().enumerate() {
+        // A leading dash or bullet marks a list item or an interview turn.
+        if position > 0 && is_separator_token(word) {
+            features.separator_count += 1;
+            continue;
+        }
+        if word
+            .chars()
+            .any(|ch| ch.is_alphanumeric() && !is_unspaced_script(ch))
+        {
+            spaced_words += 1;
+        }
+        if let Some(first) = word.chars().find(|ch| ch.is_alphabetic()) {
+            if first.is_uppercase() || first.is_lowercase() {
+                features.cased_words += 1;
+            }
+            if first.is_uppercase() {
+                features.capitalized_words += 1;
+            }
+        }
+    }
+    features.words = spaced_words + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD);
+    features.starts_lowercase = original
+        .chars()
+        .find(|ch| ch.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    features.cues = match_cues(lowercase, features.words);
+    features
+}
+
+/// Counts, for every line, how many other lines have the same text.
+fn add_repeats(features: &mut [Features]) {
+    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(features.len());
+    for line in features.iter() {
+        *counts.entry(line.text_hash).or_default() += 1;
+    }
+    for line in features.iter_mut() {
+        line.repeat_count = counts[&line.text_hash] - 1;
+    }
+}
+
+/// Adds what the lines around each line look like.
+fn add_neighbourhood(features: &mut [Features]) {
+    let prose: Vec<bool> = features.iter().map(Features::is_prose).collect();
+    let label: Vec<bool> = features.iter().map(Features::is_label).collect();
+    for index in 0..features.len() {
+        let (mut neighbours, mut prose_count, mut label_count) = (0u32, 0u32, 0u32);
+        let low = index.saturating_sub(CONTEXT_RADIUS);
+        let high = (index + CONTEXT_RADIUS).min(features.len() - 1);
+        for other in (low..=high).filter(|&other| other != index) {
+            neighbours += 1;
+            prose_count += u32::from(prose[other]);
+            label_count += u32::from(label[other]);
+        }
+        if neighbours > 0 {
+            features[index].neighbour_prose_density = prose_count as f32 / neighbours as f32;
+            features[index].neighbour_label_density = label_count as f32 / neighbours as f32;
+        }
+    }
+}
+
+pub(crate) fn hash_text(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn is_self_repeat(text: &str) -> bool {
+    let half = text.len() / 2;
+    text.len() >= 9
+        && text.len() % 2 == 1
+        && text.as_bytes()[half] == b' '
+        && text.is_char_boundary(half)
+        && text[..half] == text[half + 1..]
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '」', '』', ' ']);
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';', '؟', '।'])
+}
+
+fn is_inner_punctuation(ch: char) -> bool {
+    matches!(
+        ch,
+        ',' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '、' | '，' | '；' | '：' | '(' | ')'
+    )
+}
+
+fn is_separator_token(token: &str) -> bool {
+    matches!(
+        token,
+        "|" | "||"
+            | "•"
+            | "·"
+            | "›"
+            | "»"
+            | "/"
+            | "\\"
+            | ">"
+            | "<"
+            | "«"
+            | "‹"
+            | "-"
+            | "–"
+            | "—"
+            | "::"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::text::segment_text;
+
+    fn measure(text: &str) -> Features {
+        let mut lowercase = String::new();
+        normalize_lowercase_into(text, &mut lowercase);
+        measure_line(&lowercase, text)
+    }
+
+    #[test]
+    fn prose_and_labels() {
+        let sentence = measure(
+            "The two leaders met on Monday in the capital and agreed to expand trade ties.",
+        );
+        assert!(sentence.is_prose());
+        assert!(sentence.sentence_end);
+        let label = measure("Sign in");
+        assert!(label.is_label());
+        assert_eq!(label.capitalized_words, 1);
+    }
+
+    #[test]
+    fn unspaced_scripts_count_pairs_of_characters() {
+        assert_eq!(measure("两国领导人同意扩大贸易").words, 6);
+    }
+
+    #[test]
+    fn separators_are_counted() {
+        assert_eq!(measure("Home | World | Sport").separator_count, 2);
+    }
+
+    #[test]
+    fn self_repeats_and_page_repeats() {
+        assert!(measure("Gold hits record Gold hits record").is_self_repeat);
+        let document = segment_text("Menu\nA long line of text.\nMenu\n");
+        let features = compute_features(&document);
+        assert_eq!(features[0].repeat_count, 1);
+        assert_eq!(features[1].repeat_count, 0);
+    }
+}

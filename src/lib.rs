@@ -1,0 +1,124 @@
+//! # newsclip
+//!
+//! Cut the article out of a news page: the title, the paragraphs, the
+//! captions kept apart and the links to other stories kept apart, from
+//! pages in any language.
+//!
+//! ```
+//! let page = "Home | World | Sport\n\
+//!             Storm closes ports\n\
+//!             A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+//!             Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n\
+//!             Related articles\n\
+//!             Ports reopen after strike\n";
+//! let article = newsclip::extract_text(page)?;
+//! assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+//! assert_eq!(article.paragraphs.len(), 2);
+//! assert_eq!(article.related[0].text, "Ports reopen after strike");
+//! # Ok::<(), newsclip::Error>(())
+//! ```
+//!
+//! ## The pipeline
+//!
+//! 1. **Segment** the input into lines: a text page one block per line
+//!    (blank lines are block gaps).
+//! 2. **Measure** each line once: size, sentence ends, punctuation,
+//!    digits, separators, capitalisation, position, repeats on the page,
+//!    neighbours, and cue phrases from multilingual lexicons matched by one
+//!    Aho–Corasick automaton.
+//! 3. **Classify** each line as body, caption, navigation or related: a
+//!    weighted sum per class over a fixed feature vector, then a softmax.
+//! 4. **Assemble** the article: the maximum-gain run of lines, stopped by
+//!    "related stories" headings; the headline, byline and date from the
+//!    lines around it.
+//!
+//! Every line's verdict, with its four scores, comes back in
+//! [`Article::lines`] so a caller can see why a line was kept or dropped.
+//!
+//! ## Untrusted input
+//!
+//! Inputs over [`Config::max_input_bytes`] and inputs with no text are
+//! refused with an [`Error`]; nothing else fails.
+#![deny(missing_docs)]
+
+mod article;
+mod assemble;
+mod classify;
+mod config;
+mod cues;
+mod document;
+mod error;
+pub mod eval;
+mod extractor;
+mod features;
+mod lexicon;
+mod normalize;
+mod segment;
+
+pub use article::{Article, Label, LineVerdict, RelatedLink};
+pub use config::{
+    Config, DEFAULT_BODY_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, DEFAULT_METADATA_WINDOW,
+    DEFAULT_TITLE_LOOKBACK,
+};
+pub use error::Error;
+pub use extractor::Extractor;
+
+/// Extracts the article from a page flattened to text (one block per
+/// line) with the default [`Config`].
+///
+/// To extract many pages, build one [`Extractor`] and reuse it.
+///
+/// # Errors
+///
+/// See [`Extractor::extract_text`].
+///
+/// ```
+/// let page = "Share\n\
+///             The minister resigned on Friday after weeks of pressure over the budget.\n\
+///             Her deputy will lead the ministry until a successor is named, the government said.\n";
+/// let article = newsclip::extract_text(page)?;
+/// assert!(article.text().starts_with("The minister resigned"));
+/// assert!(!article.text().contains("Share"));
+/// # Ok::<(), newsclip::Error>(())
+/// ```
+pub fn extract_text(text: &str) -> Result<Article, Error> {
+    Extractor::default().extract_text(text)
+}
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
+/// What the `fit_weights` example needs to refit the classifier's table.
+/// Not part of the stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::classify::FEATURE_COUNT;
+
+    /// The feature vector and the current weights' four class sums of
+    /// every non-blank line of a text page, with its 1-based line number.
+    pub fn line_vectors(text: &str) -> Vec<(u32, [f32; FEATURE_COUNT], [f32; 4])> {
+        let document = crate::segment::text::segment_text(text);
+        crate::features::compute_features(&document)
+            .iter()
+            .zip(&document.lines)
+            .map(|(features, line)| {
+                let vector = crate::classify::feature_vector(features);
+                (line.source_line, vector, crate::classify::logits(&vector))
+            })
+            .collect()
+    }
+}
+
+/// Every line of a text page with its measured features, one debug string
+/// per line, for the `debug_lines` example. Not part of the stable API.
+#[doc(hidden)]
+pub fn debug_text_features(text: &str) -> Vec<String> {
+    let document = segment::text::segment_text(text);
+    features::compute_features(&document)
+        .iter()
+        .zip(&document.lines)
+        .map(|(features, line)| format!("{:>5} {features:?}", line.source_line))
+        .collect()
+}

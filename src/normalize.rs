@@ -1,0 +1,103 @@
+//! Text normalisation for scoring: Unicode NFC and collapsed whitespace.
+//!
+//! The extractor never rewrites what it returns; it normalises a *copy* of
+//! each line so that cue matching and repetition checks see `é` and `e\u{301}`
+//! alike and ignore runs of spaces, tabs and no-break spaces. Clean input
+//! (ASCII or already NFC, single spaces, no edge whitespace) is borrowed
+//! as it is: the common case costs one scan and no allocation.
+
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Returns `text` in NFC with every whitespace run folded to one space and
+/// the ends trimmed. Borrows when nothing needs to change.
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    let whitespace_clean = !has_irregular_whitespace(trimmed);
+    let nfc_clean = trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    if whitespace_clean && nfc_clean {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    normalize_into(trimmed, &mut out);
+    Cow::Owned(out)
+}
+
+/// Writes the normalised, lowercased form of `text` into `out` (cleared
+/// first). Used by the feature pass with one reused buffer per page, so
+/// normalising a line allocates nothing once the buffer has grown.
+pub(crate) fn normalize_lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    let normalized = normalize(text);
+    for ch in normalized.chars() {
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+    }
+}
+
+fn normalize_into(text: &str, out: &mut String) {
+    let mut pending_space = false;
+    for ch in text.nfc() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(ch);
+    }
+}
+
+fn has_irregular_whitespace(text: &str) -> bool {
+    let mut previous_space = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            if ch != ' ' || previous_space {
+                return true;
+            }
+            previous_space = true;
+        } else {
+            previous_space = false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(
+            normalize("Hello world"),
+            Cow::Borrowed("Hello world")
+        ));
+        assert!(matches!(normalize("Trần Đại Quang"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let decomposed = "Tra\u{302}\u{300}n";
+        assert_eq!(normalize(decomposed), "Trần");
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_and_trimmed() {
+        assert_eq!(normalize("  a \t b\u{a0}\u{a0}c  "), "a b c");
+    }
+
+    #[test]
+    fn lowercase_form_reuses_the_buffer() {
+        let mut buffer = String::new();
+        normalize_lowercase_into("  Đọc  NHIỀU ", &mut buffer);
+        assert_eq!(buffer, "đọc nhiều");
+        normalize_lowercase_into("Read More", &mut buffer);
+        assert_eq!(buffer, "read more");
+    }
+}

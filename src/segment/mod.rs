@@ -1,0 +1,6 @@
+//! Front ends: turn an input page into a [`Document`](crate::document::Document).
+//!
+//! Every front end produces the same [`Line`](crate::document::Line) type, so
+//! the classifier and the assembler never care where a line came from.
+
+pub(crate) mod text;

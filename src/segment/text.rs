@@ -1,0 +1,120 @@
+//! The text front end: a page a scraper already flattened to text, one block
+//! per line.
+//!
+//! Lines are split where Python's `str.splitlines()` splits them (`\n`,
+//! `\r\n`, `\r`, `\v`, `\f`, `\x1c`–`\x1e`, U+0085, U+2028, U+2029) so that
+//! line numbers agree with the labels tools produce for such dumps. Blank
+//! and whitespace-only lines become no [`Line`]; they mark a block gap on
+//! the next one.
+
+use crate::document::{Document, Line};
+
+/// Splits `text` into a [`Document`] of its non-blank lines.
+pub(crate) fn segment_text(text: &str) -> Document {
+    let mut lines = Vec::new();
+    let mut gap_before = false;
+    for (index, range) in line_ranges(text).enumerate() {
+        let raw = &text[range.clone()];
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            gap_before = true;
+            continue;
+        }
+        let start = range.start + trimmed_start;
+        lines.push(Line {
+            start: offset(start),
+            end: offset(start + trimmed.len()),
+            source_line: offset(index + 1),
+            gap_before,
+        });
+        gap_before = false;
+    }
+    Document {
+        text: text.to_owned(),
+        lines,
+    }
+}
+
+/// Byte offsets are stored as `u32`; the extractor refuses inputs over
+/// 4 GiB long before this point (see `Config::max_input_bytes`).
+fn offset(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// The byte ranges of the lines of `text`, terminators excluded. A final
+/// terminator does not start an empty last line (as in `splitlines`).
+fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        if position >= bytes.len() {
+            return None;
+        }
+        let start = position;
+        let mut index = position;
+        while index < bytes.len() {
+            if let Some(terminator_len) = terminator_at(bytes, index) {
+                position = index + terminator_len;
+                return Some(start..index);
+            }
+            index += 1;
+        }
+        position = bytes.len();
+        Some(start..bytes.len())
+    })
+}
+
+/// The length in bytes of the line terminator starting at `index`, if any.
+fn terminator_at(bytes: &[u8], index: usize) -> Option<usize> {
+    match bytes[index] {
+        b'\r' if bytes.get(index + 1) == Some(&b'\n') => Some(2),
+        b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e => Some(1),
+        0xc2 if bytes.get(index + 1) == Some(&0x85) => Some(2),
+        0xe2 if bytes.get(index + 1) == Some(&0x80)
+            && matches!(bytes.get(index + 2), Some(0xa8 | 0xa9)) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(document: &Document) -> Vec<(u32, &str, bool)> {
+        document
+            .lines
+            .iter()
+            .map(|line| (line.source_line, document.line_text(line), line.gap_before))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_are_gaps_and_numbers_are_kept() {
+        let document = segment_text("Title\n\n  Body text. \r\nMore\n");
+        assert_eq!(
+            texts(&document),
+            vec![
+                (1, "Title", false),
+                (3, "Body text.", true),
+                (4, "More", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_separators_split_like_splitlines() {
+        let document = segment_text("a\u{2028}b\u{85}c\rd");
+        let numbers: Vec<_> = texts(&document).iter().map(|t| t.0).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn empty_and_blank_input_has_no_lines() {
+        assert!(segment_text("").lines.is_empty());
+        assert!(segment_text(" \n\t\n").lines.is_empty());
+    }
+}
