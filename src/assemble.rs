@@ -42,10 +42,18 @@ const CAPTION_AFTER_ALT_MAX_WORDS: u32 = 60;
 /// Share of its cost that a plain line (no cue, not repeated) charges the
 /// region: a subheading or a list between paragraphs should not split the
 /// article, while menus, which repeat and carry cues, still do.
-const PLAIN_TEXT_COST_SHARE: f32 = 0.3;
+const PLAIN_TEXT_COST_SHARE: f32 = 0.2;
 /// An earlier run is the article when its gain is at least this share of
 /// the best run's.
-const EARLY_REGION_SHARE: f32 = 0.5;
+const EARLY_REGION_SHARE: f32 = 0.35;
+/// Longest box of links set into an article (heading included) across
+/// which two runs of text are joined.
+const INLINE_BOX_MAX_LINES: usize = 8;
+/// A run after such a box is joined when its gain is at least this share
+/// of the text before the box.
+const INLINE_JOIN_SHARE: f32 = 0.25;
+/// …and when at least this share of its lines are body lines.
+const JOIN_MIN_BODY_SHARE: f32 = 0.5;
 /// Headline-like lines of at least this many words…
 const TEASER_MIN_WORDS: u32 = 6;
 /// …that come at least this many in a row are inline links to other stories.
@@ -73,42 +81,54 @@ pub(crate) fn assemble(
     )
 }
 
+/// A run of lines that could be the article, with its gain.
+#[derive(Debug, Clone)]
+struct Candidate {
+    gain: f32,
+    lines: Range<usize>,
+    /// The stretch it lies in began at a comments heading.
+    follows_comments: bool,
+}
+
 /// The article region: within each stretch of page between section walls,
-/// the maximum-gain run of lines; of those, the first whose gain comes
-/// close to the best. An article comes before its comments and the lists
-/// of other stories, which may hold more text than the article itself.
-/// `None` when no line is worth keeping.
+/// the maximum-gain run of lines. Runs separated only by a short box of
+/// links ("Related stories" set into the article) are joined; of the
+/// joined runs, the first whose gain comes close to the best is the
+/// article. An article comes before its comments and the lists of other
+/// stories, which may hold more text than the article itself. `None` when
+/// no line is worth keeping.
 fn find_region(
     features: &[Features],
     verdicts: &[Verdict],
     config: &Config,
 ) -> Option<Range<usize>> {
-    let candidates = best_run_per_stretch(features, verdicts, config);
+    let candidates = join_across_boxes(best_run_per_stretch(features, verdicts, config), verdicts);
     let best = candidates
         .iter()
-        .map(|(gain, _)| *gain)
+        .map(|candidate| candidate.gain)
         .fold(0f32, f32::max);
     candidates
         .into_iter()
-        .find(|(gain, _)| *gain >= EARLY_REGION_SHARE * best)
-        .map(|(_, region)| region)
+        .find(|candidate| candidate.gain >= EARLY_REGION_SHARE * best)
+        .map(|candidate| candidate.lines)
 }
 
 /// The maximum-gain run (Kadane) of each stretch between section walls,
-/// in page order, with its gain.
+/// in page order.
 fn best_run_per_stretch(
     features: &[Features],
     verdicts: &[Verdict],
     config: &Config,
-) -> Vec<(f32, Range<usize>)> {
+) -> Vec<Candidate> {
     let mut candidates = Vec::new();
-    let mut best: Option<(f32, Range<usize>)> = None;
-    let (mut sum, mut start) = (0f32, 0usize);
+    let mut best: Option<Candidate> = None;
+    let (mut sum, mut start, mut follows_comments) = (0f32, 0usize, false);
     for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
         if line.cues.intersects(CueSet::SECTION_WALL) {
             candidates.extend(best.take());
             sum = 0.0;
             start = index + 1;
+            follows_comments = line.cues.contains(CueSet::COMMENT_HEADING);
             continue;
         }
         if sum <= 0.0 {
@@ -116,12 +136,46 @@ fn best_run_per_stretch(
             start = index;
         }
         sum += line_gain(line, verdict, config);
-        if sum > 0.0 && best.as_ref().is_none_or(|(best_sum, _)| sum > *best_sum) {
-            best = Some((sum, start..index + 1));
+        if sum > 0.0 && best.as_ref().is_none_or(|best| sum > best.gain) {
+            best = Some(Candidate {
+                gain: sum,
+                lines: start..index + 1,
+                follows_comments,
+            });
         }
     }
     candidates.extend(best);
     candidates
+}
+
+/// Joins each run to the one before it when only a short box of links
+/// separates them and it carries a fair share of the text, as running
+/// text: mostly body lines, not the caption–headline–summary rhythm of a
+/// list of teasers.
+fn join_across_boxes(candidates: Vec<Candidate>, verdicts: &[Verdict]) -> Vec<Candidate> {
+    let body_share = |lines: &Range<usize>| {
+        let body = verdicts[lines.clone()]
+            .iter()
+            .filter(|v| v.label == Label::Body)
+            .count();
+        body as f32 / lines.len().max(1) as f32
+    };
+    let mut joined: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        match joined.last_mut() {
+            Some(previous)
+                if !candidate.follows_comments
+                    && candidate.lines.start - previous.lines.end <= INLINE_BOX_MAX_LINES
+                    && candidate.gain >= INLINE_JOIN_SHARE * previous.gain
+                    && body_share(&candidate.lines) >= JOIN_MIN_BODY_SHARE =>
+            {
+                previous.gain += candidate.gain;
+                previous.lines.end = candidate.lines.end;
+            }
+            _ => joined.push(candidate),
+        }
+    }
+    joined
 }
 
 fn line_gain(line: &Features, verdict: &Verdict, config: &Config) -> f32 {
@@ -179,6 +233,7 @@ fn revise_labels(
     let mut labels = Vec::with_capacity(verdicts.len());
     let mut after_alt_text = false;
     let mut in_related_section = false;
+    let mut in_inline_box = false;
     for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
         let first = verdict.label;
         let inside = region.contains(&index);
@@ -204,7 +259,7 @@ fn revise_labels(
             || (after_alt_text && first == Label::Body && line.words <= CAPTION_AFTER_ALT_MAX_WORDS)
         {
             Label::Caption
-        } else if teasers[index] || (line.is_self_repeat && first == Label::Body) {
+        } else if teasers[index] || in_inline_box || (line.is_self_repeat && first == Label::Body) {
             Label::Related
         } else if is_plain_text(line) && matches!(first, Label::Navigation | Label::Related) {
             Label::Body
@@ -212,6 +267,9 @@ fn revise_labels(
             first
         };
         after_alt_text = inside && Some(line.text_hash) == title_hash;
+        // A "Related" heading inside the article opens a box of links that
+        // lasts until the text resumes.
+        in_inline_box = inside && (is_section_heading || (in_inline_box && !line.is_prose()));
         labels.push(label);
     }
     labels

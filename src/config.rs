@@ -5,7 +5,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Default body probability above which a line pulls the article region
 /// towards itself (see [`Config::body_threshold`]).
-pub const DEFAULT_BODY_THRESHOLD: f32 = 0.5;
+pub const DEFAULT_BODY_THRESHOLD: f32 = 0.45;
 
 /// Default number of lines above the article searched for its headline.
 pub const DEFAULT_TITLE_LOOKBACK: usize = 8;
