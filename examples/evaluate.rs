@@ -8,6 +8,10 @@
 //!     --pages ../shared/data/text-dumps/wcxb-articles-dev --worst 20
 //! ```
 //!
+//! Without `--pages` the benchmark's own HTML pages (`html/<id>.html.gz`)
+//! are extracted; with it, the pages in that folder (text dumps such as
+//! `text-dumps/scrapinghub`, or HTML).
+//!
 //! `--gold` is a benchmark folder laid out like `scrapinghub`
 //! (`ground-truth.json`: id → `{articleBody}`) or like `wcxb-articles-dev`
 //! (`ground-truth/<id>.json` with `ground_truth.main_content`). `--pages`
@@ -19,6 +23,7 @@ use newsclip::eval::{CorpusScore, PageScore};
 use newsclip::{Config, Extractor};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -28,9 +33,9 @@ struct Args {
     /// Benchmark folder with the gold text.
     #[arg(long)]
     gold: PathBuf,
-    /// Folder of pages named `<id>.<ext>`.
+    /// Folder of pages named `<id>.<ext>` (default: the benchmark's `html/`).
     #[arg(long)]
-    pages: PathBuf,
+    pages: Option<PathBuf>,
     /// How many of the worst pages to list.
     #[arg(long, default_value_t = 10)]
     worst: usize,
@@ -53,10 +58,11 @@ fn main() -> ExitCode {
         config = config.with_body_threshold(threshold);
     }
     let extractor = Extractor::new(config);
+    let pages_dir = args.pages.clone().unwrap_or_else(|| args.gold.join("html"));
     let mut pages = Vec::new();
     let mut failures = 0;
     for (id, gold_text) in &gold {
-        let predicted = match extract_page(&extractor, &args.pages, id) {
+        let predicted = match extract_page(&extractor, &pages_dir, id) {
             Ok(text) => text,
             Err(error) => {
                 failures += 1;
@@ -96,16 +102,25 @@ fn report(pages: &[(&str, PageScore)], failures: usize, worst: usize) {
 
 fn extract_page(extractor: &Extractor, dir: &Path, id: &str) -> Result<String, String> {
     let path = find_page(dir, id).ok_or_else(|| format!("no page file for {id}"))?;
-    let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let article = extractor
-        .extract_text(&text)
-        .map_err(|error| error.to_string())?;
-    Ok(article.text())
+    let mut bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut plain = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .read_to_end(&mut plain)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        bytes = plain;
+    }
+    let name = path.to_string_lossy();
+    let article = if name.contains(".htm") {
+        extractor.extract_html(&bytes)
+    } else {
+        extractor.extract_text(&String::from_utf8_lossy(&bytes))
+    };
+    Ok(article.map_err(|error| error.to_string())?.text())
 }
 
 fn find_page(dir: &Path, id: &str) -> Option<PathBuf> {
-    ["txt", "text"]
+    ["txt", "text", "html", "html.gz", "htm"]
         .iter()
         .map(|ext| dir.join(format!("{id}.{ext}")))
         .find(|path| path.is_file())

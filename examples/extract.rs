@@ -6,7 +6,10 @@
 //! ```
 //!
 //! Takes files, directories (every page file below — `.txt`, `.text`,
-//! `.html`, `.htm`, `.xhtml` — in path order) or `-` for standard input. `--format text` (the default) prints the title, a blank
+//! `.html`, `.htm`, `.xhtml`, and any of them gzipped — in path order) or
+//! `-` for standard input. Gzipped input is recognised by its magic bytes.
+//! HTML is told from text by content (the first tag-like bytes); `--input
+//! html` or `--input text` forces one. `--format text` (the default) prints the title, a blank
 //! line and the body; `--format json` prints one JSON object per input
 //! (JSON Lines) in input order. An input that fails still gets its record,
 //! with `error` set, and the exit status is 1 when any input failed.
@@ -24,9 +27,22 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// How to read the inputs: by content (`auto`), as HTML or as text.
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    input: InputKind,
     /// Files, directories, or `-` for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    /// HTML when the content starts like markup, else text.
+    Auto,
+    /// Always HTML.
+    Html,
+    /// Always text, one block per line.
+    Text,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -51,7 +67,7 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let several = args.paths.len() > 1 || args.paths.iter().any(|path| path.is_dir());
     for input in expand_inputs(&args.paths) {
-        let outcome = extract(&extractor, input);
+        let outcome = extract(&extractor, input, args.input);
         failed |= outcome.result.is_err();
         let written = match args.format {
             Format::Json => writeln!(out, "{}", to_json(&outcome)),
@@ -102,7 +118,7 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) {
 
 /// Files a directory contributes: saved pages, not notes or label files.
 fn is_page_file(path: &Path) -> bool {
-    const PAGE_EXTENSIONS: [&str; 5] = ["txt", "text", "html", "htm", "xhtml"];
+    const PAGE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "gz"];
     path.extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| {
@@ -112,17 +128,29 @@ fn is_page_file(path: &Path) -> bool {
         })
 }
 
-fn extract(extractor: &Extractor, path: PathBuf) -> Outcome {
+fn extract(extractor: &Extractor, path: PathBuf, kind: InputKind) -> Outcome {
     let name = path.display().to_string();
-    let result = read_input(&path).and_then(|text| {
-        extractor
-            .extract_text(&text)
-            .map_err(|error| error.to_string())
+    let result = read_input(&path).and_then(|bytes| {
+        let article =
+            if kind == InputKind::Html || (kind == InputKind::Auto && looks_like_html(&bytes)) {
+                extractor.extract_html(&bytes)
+            } else {
+                let text = String::from_utf8(bytes).map_err(|error| {
+                    format!(
+                        "{} is not UTF-8 text (invalid byte at offset {})",
+                        path.display(),
+                        error.utf8_error().valid_up_to()
+                    )
+                })?;
+                extractor.extract_text(&text)
+            };
+        article.map_err(|error| error.to_string())
     });
     Outcome { path: name, result }
 }
 
-fn read_input(path: &Path) -> Result<String, String> {
+/// The bytes of an input, gunzipped when they are gzip data.
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
         io::stdin().read_to_end(&mut bytes).map(drop)
@@ -130,13 +158,42 @@ fn read_input(path: &Path) -> Result<String, String> {
         std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes).map(drop))
     };
     read.map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            error.utf8_error().valid_up_to()
-        )
-    })
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut plain = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .read_to_end(&mut plain)
+            .map_err(|error| format!("{} is not valid gzip: {error}", path.display()))?;
+        return Ok(plain);
+    }
+    Ok(bytes)
+}
+
+/// Whether the input starts like markup: after a byte-order mark and
+/// white space, a `<` opening a doctype, comment or known page element
+/// within the first kilobyte.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let head = head
+        .trim_start_matches(['\u{feff}', '\u{fffd}', '\0'])
+        .trim_start();
+    if !head.starts_with('<') {
+        return false;
+    }
+    [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<!--",
+        "<div",
+        "<p",
+        "<title",
+        "<?xml",
+    ]
+    .iter()
+    .any(|tag| head.contains(tag))
 }
 
 fn to_json(outcome: &Outcome) -> Value {

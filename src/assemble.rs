@@ -71,7 +71,8 @@ pub(crate) fn assemble(
     let Some(mut region) = find_region(features, verdicts, config) else {
         return unassembled(document, verdicts);
     };
-    let title = find_title(features, &region, config);
+    let title = title_from_metadata(document, &region, config)
+        .or_else(|| find_title(features, &region, config));
     if title == Some(region.start) {
         region.start += 1;
     }
@@ -221,6 +222,34 @@ fn find_title(features: &[Features], region: &Range<usize>, config: &Config) -> 
     })
 }
 
+/// The line that repeats the page's own headline metadata (`h1`,
+/// `og:title`, `<title>`) near the region's start, if any.
+fn title_from_metadata(
+    document: &Document,
+    region: &Range<usize>,
+    config: &Config,
+) -> Option<usize> {
+    let metadata = &document.metadata;
+    let wanted: Vec<&str> = [metadata.first_heading.as_deref(), metadata.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let low = region.start.saturating_sub(config.title_lookback * 3);
+    let high = (region.start + 2).min(region.end);
+    (low..high).find(|&index| {
+        let line = &document.lines[index];
+        let text = document.line_text(line);
+        wanted.iter().any(|candidate| {
+            *candidate == text || (line.heading_level == 1 && candidate.starts_with(text))
+        })
+    })
+}
+
 /// The final label of every line (see the module docs, step 3).
 fn revise_labels(
     features: &[Features],
@@ -329,8 +358,9 @@ fn build_article(
     config: &Config,
 ) -> Article {
     let text = |index: usize| document.line_text(&document.lines[index]).to_owned();
+    let metadata = &document.metadata;
     let mut article = Article {
-        title: title.map(text),
+        title: title.map(text).or_else(|| metadata.title.clone()),
         lines: line_verdicts(document, verdicts, labels),
         ..Article::default()
     };
@@ -346,7 +376,9 @@ fn build_article(
         .filter(|&index| !features[index].cues.contains(CueSet::RELATED_HEADING))
         .map(|index| RelatedLink {
             text: text(index),
-            url: None,
+            url: document
+                .line_link(&document.lines[index])
+                .map(str::to_owned),
         })
         .collect();
     article.date = find_near(features, region, config, |line| {

@@ -8,6 +8,7 @@
 
 use crate::article::Label;
 use crate::cues::CueSet;
+use crate::document::HintSet;
 use crate::features::Features;
 
 /// The quantities the classifier weighs, in vector order.
@@ -49,10 +50,30 @@ enum Feature {
     LinkDensity,
     NeighbourProseDensity,
     NeighbourLabelDensity,
+    /// HTML: a heading element.
+    Heading,
+    /// HTML: inside nav, header or footer.
+    InNavigation,
+    /// HTML: inside aside.
+    InAside,
+    /// HTML: inside figcaption (or figure).
+    InFigcaption,
+    /// HTML: inside article or main, or a class naming article content.
+    InArticle,
+    /// HTML: inside a list item.
+    InListItem,
+    /// HTML: an ancestor's class names furniture.
+    FurnitureClass,
+    /// HTML: an ancestor's class names other stories.
+    RelatedClass,
+    /// HTML: an ancestor's class names comments.
+    CommentClass,
+    /// HTML: an ancestor's class names a caption or credit.
+    CaptionClass,
 }
 
 /// Length of the feature vector.
-pub const FEATURE_COUNT: usize = Feature::NeighbourLabelDensity as usize + 1;
+pub const FEATURE_COUNT: usize = Feature::CaptionClass as usize + 1;
 
 /// The four scores of one line and the label they give.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,11 +91,11 @@ type Weights = [[f32; FEATURE_COUNT]; 4];
 /// navigation, related. Positive weights pull a line towards the class.
 #[rustfmt::skip]
 const WEIGHTS: Weights = [
-    //  bias  lnW   tiny  short  med  long  send  punc  digit  sep   caps  lower  pos  rep   self  rHead rLead nav   legal capt  byl   src   date  link  nProse nLabel
-    [  -2.0,   0.9,  -1.5,  -0.5,   0.6,   1.2,   2.0,   0.8,  -2.0,  -3.0,  -0.8,   0.0,  -0.3,  -1.2,  -3.0,  -5.0,  -3.0,  -4.0,  -4.0,  -1.5,  -3.0,  -3.0,  -3.0,  -4.0,   1.2,  -1.0], // body
-    [  -3.5,  0.3,  0.0,  0.2,  0.4,  0.2,  0.3,  0.0,  0.0,  1.0,  0.0,  0.0,  0.0,  0.5,  0.0, -3.0, -2.0, -2.0, -2.0,  5.5, -1.0, -1.0, -1.0, -1.0,  0.5,  -0.5], // caption
-    [   0.4, -0.3,  1.2,  0.6, -0.5, -1.5, -0.8, -0.3,  1.5,  1.5,  0.6,  0.3,  0.0,  0.6,  0.0,  0.0, -1.0,  4.0,  4.0, -1.0,  4.0,  4.0,  4.0,  2.0, -0.8,   1.0], // navigation
-    [  -0.6,   0.2,  -0.5,   0.3,   0.8,  -0.5,  -1.0,   0.0,   0.0,   1.0,   0.5,   0.3,   0.3,   0.8,   4.0,   6.0,   5.0,  -1.0,  -1.0,  -1.0,  -1.0,  -1.0,  -1.0,   2.0,  -0.8,   0.3], // related
+    //  bias  lnW   tiny  short  med  long  send  punc  digit  sep   caps  lower  pos  rep   self  rHead rLead nav   legal capt  byl   src   date  link  nProse nLabel  head  nav   aside figc  art   li    furn  rel   comm  capc
+    [  -2.0,   0.9,  -1.5,  -0.5,   0.6,   1.2,   2.0,   0.8,  -2.0,  -3.0,  -0.8,   0.0,  -0.3,  -1.2,  -3.0,  -5.0,  -3.0,  -4.0,  -4.0,  -1.5,  -3.0,  -3.0,  -3.0,  -4.0,   1.2,  -1.0,   0.5,  -3.0,  -2.0,  -3.0,   1.0,  -0.3,  -2.0,  -2.5,  -3.0,  -2.0], // body
+    [  -3.5,  0.3,  0.0,  0.2,  0.4,  0.2,  0.3,  0.0,  0.0,  1.0,  0.0,  0.0,  0.0,  0.5,  0.0, -3.0, -2.0, -2.0, -2.0,  5.5, -1.0, -1.0, -1.0, -1.0,  0.5,  -0.5,  -1.0,  -1.0,  -0.5,   5.0,   0.0,   0.0,  -0.5,  -0.5,  -1.0,   3.0], // caption
+    [   0.4, -0.3,  1.2,  0.6, -0.5, -1.5, -0.8, -0.3,  1.5,  1.5,  0.6,  0.3,  0.0,  0.6,  0.0,  0.0, -1.0,  4.0,  4.0, -1.0,  4.0,  4.0,  4.0,  2.0, -0.8,   1.0,   0.0,   3.0,   0.5,   0.0,  -0.5,   0.3,   2.0,   0.0,   2.5,   0.0], // navigation
+    [  -0.6,   0.2,  -0.5,   0.3,   0.8,  -0.5,  -1.0,   0.0,   0.0,   1.0,   0.5,   0.3,   0.3,   0.8,   4.0,   6.0,   5.0,  -1.0,  -1.0,  -1.0,  -1.0,  -1.0,  -1.0,   2.0,  -0.8,   0.3,   0.5,   0.0,   1.5,   0.0,  -0.5,   0.5,   0.0,   3.0,   0.0,   0.0], // related
 ];
 
 /// Scores one line. Pure: reads only `features`.
@@ -144,6 +165,23 @@ pub(crate) fn feature_vector(features: &Features) -> [f32; FEATURE_COUNT] {
         Feature::NeighbourLabelDensity,
         features.neighbour_label_density,
     );
+    let hint = |hints: HintSet| flag(features.hints.intersects(hints));
+    set(Feature::Heading, flag(features.heading_level > 0));
+    set(Feature::InNavigation, hint(HintSet::NAVIGATION));
+    set(Feature::InAside, hint(HintSet::ASIDE));
+    set(
+        Feature::InFigcaption,
+        hint(HintSet::FIGCAPTION.union(HintSet::FIGURE)),
+    );
+    set(
+        Feature::InArticle,
+        hint(HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS)),
+    );
+    set(Feature::InListItem, hint(HintSet::LIST_ITEM));
+    set(Feature::FurnitureClass, hint(HintSet::FURNITURE_CLASS));
+    set(Feature::RelatedClass, hint(HintSet::RELATED_CLASS));
+    set(Feature::CommentClass, hint(HintSet::COMMENT_CLASS));
+    set(Feature::CaptionClass, hint(HintSet::CAPTION_CLASS));
     vector
 }
 

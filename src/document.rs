@@ -7,6 +7,59 @@
 
 use std::ops::Range;
 
+/// Structural hints an HTML page gives about a line (none for text pages):
+/// what the line sits inside, as bit flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct HintSet(u16);
+
+impl HintSet {
+    /// Inside `nav`, `header`, `footer` or a navigation role.
+    pub const NAVIGATION: HintSet = HintSet(1);
+    /// Inside `aside`.
+    pub const ASIDE: HintSet = HintSet(1 << 1);
+    /// Inside `figure`.
+    pub const FIGURE: HintSet = HintSet(1 << 2);
+    /// Inside `figcaption` (or a table `caption`).
+    pub const FIGCAPTION: HintSet = HintSet(1 << 3);
+    /// Inside `article` or `main`.
+    pub const ARTICLE: HintSet = HintSet(1 << 4);
+    /// Inside a list item.
+    pub const LIST_ITEM: HintSet = HintSet(1 << 5);
+    /// An ancestor's class or id names site furniture (menu, share, ad…).
+    pub const FURNITURE_CLASS: HintSet = HintSet(1 << 6);
+    /// An ancestor's class or id names other stories (related, trending…).
+    pub const RELATED_CLASS: HintSet = HintSet(1 << 7);
+    /// An ancestor's class or id names comments.
+    pub const COMMENT_CLASS: HintSet = HintSet(1 << 8);
+    /// An ancestor's class or id names a caption or credit.
+    pub const CAPTION_CLASS: HintSet = HintSet(1 << 9);
+    /// An ancestor's class or id names article content.
+    pub const ARTICLE_CLASS: HintSet = HintSet(1 << 10);
+
+    /// Whether every flag of `other` is set.
+    pub fn contains(self, other: HintSet) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Both sets' flags.
+    pub const fn union(self, other: HintSet) -> HintSet {
+        HintSet(self.0 | other.0)
+    }
+
+    /// The set holding only bit `bit` (0 to 15).
+    pub const fn from_bit(bit: usize) -> HintSet {
+        HintSet(1 << bit)
+    }
+
+    /// Whether any flag of `other` is set.
+    pub fn intersects(self, other: HintSet) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// No link on the line (see [`Line::link`]).
+pub(crate) const NO_LINK: u32 = u32::MAX;
+
 /// One block of text on the page, as a span of [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -14,10 +67,34 @@ pub(crate) struct Line {
     pub start: u32,
     /// Byte offset one past the last character.
     pub end: u32,
-    /// Where the line came from: the 1-based input line of a text page.
+    /// Where the line came from: the 1-based input line of a text page,
+    /// the 1-based emitted line of an HTML page.
     pub source_line: u32,
     /// Whether a block gap (one or more blank lines) precedes the line.
     pub gap_before: bool,
+    /// Characters of the line inside links.
+    pub link_chars: u32,
+    /// 1 to 6 for a heading line, 0 otherwise.
+    pub heading_level: u8,
+    /// What the line sits inside.
+    pub hints: HintSet,
+    /// Index in [`Document::links`] of the line's first link, or [`NO_LINK`].
+    pub link: u32,
+}
+
+impl Default for Line {
+    fn default() -> Self {
+        Line {
+            start: 0,
+            end: 0,
+            source_line: 0,
+            gap_before: false,
+            link_chars: 0,
+            heading_level: 0,
+            hints: HintSet::default(),
+            link: NO_LINK,
+        }
+    }
 }
 
 impl Line {
@@ -34,11 +111,33 @@ pub(crate) struct Document {
     pub text: String,
     /// The non-blank lines in page order.
     pub lines: Vec<Line>,
+    /// Link targets, referred to by [`Line::link`].
+    pub links: Vec<String>,
+    /// What the page says about itself in its metadata (HTML only).
+    pub metadata: Metadata,
+}
+
+/// Title, author and date as the page's own metadata gives them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Metadata {
+    /// `og:title`, else `<title>`.
+    pub title: Option<String>,
+    /// The first `h1` text.
+    pub first_heading: Option<String>,
+    /// `author` or `article:author` meta.
+    pub author: Option<String>,
+    /// `article:published_time`, a `datePublished`, or a `<time datetime>`.
+    pub published: Option<String>,
 }
 
 impl Document {
     /// The original (not normalised) text of `line`.
     pub fn line_text(&self, line: &Line) -> &str {
         &self.text[line.span()]
+    }
+
+    /// The link target of `line`, if it has one.
+    pub fn line_link(&self, line: &Line) -> Option<&str> {
+        self.links.get(line.link as usize).map(String::as_str)
     }
 }

@@ -1,7 +1,8 @@
 //! [`Extractor`]: orchestration only. The stages, in order:
 //!
 //! 1. check the input (empty, too large) — [`Error`];
-//! 2. segment it into a [`Document`](crate::document::Document) of lines;
+//! 2. decode bytes (HTML) and segment the page into a
+//!    [`Document`](crate::document::Document) of lines;
 //! 3. measure every line once — `features::compute_features`;
 //! 4. classify every line — `classify::classify`, the hot loop;
 //! 5. assemble the article — `assemble::assemble`.
@@ -10,9 +11,11 @@ use crate::article::Article;
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
+use crate::decode::decode_html;
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
+use crate::segment::html::segment_html;
 use crate::segment::text::segment_text;
 
 /// A reusable article extractor. Build it once and share it: it is
@@ -58,6 +61,47 @@ impl Extractor {
             return Err(Error::EmptyInput);
         }
         Ok(self.extract_document(&segment_text(text)))
+    }
+
+    /// Extracts the article from an HTML page given as bytes. The bytes
+    /// are decoded first: byte-order mark, then the page's `<meta charset>`
+    /// or `http-equiv` declaration, then UTF-8, else windows-1252.
+    ///
+    /// ```
+    /// let page = b"<html><head><title>Storm closes ports</title></head><body>\
+    ///     <nav><a href='/'>Home</a> <a href='/world'>World</a></nav>\
+    ///     <article><h1>Storm closes ports</h1>\
+    ///     <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+    ///     <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>\
+    ///     </article></body></html>";
+    /// let article = newsclip::Extractor::default().extract_html(page)?;
+    /// assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+    /// assert_eq!(article.paragraphs.len(), 2);
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyInput`] when the input is empty or only whitespace and
+    /// [`Error::InputTooLarge`] when it is over [`Config::max_input_bytes`].
+    /// Markup is never an error: broken HTML is parsed as browsers parse it.
+    pub fn extract_html(&self, bytes: &[u8]) -> Result<Article, Error> {
+        self.check_size(bytes.len())?;
+        let html = decode_html(bytes);
+        self.extract_html_str(&html)
+    }
+
+    /// Extracts the article from an HTML page already decoded to text.
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_html`].
+    pub fn extract_html_str(&self, html: &str) -> Result<Article, Error> {
+        self.check_size(html.len())?;
+        if html.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        Ok(self.extract_document(&segment_html(html)))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {

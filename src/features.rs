@@ -9,7 +9,7 @@
 //! mean about the same amount of text in every language.
 
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
-use crate::document::Document;
+use crate::document::{Document, HintSet};
 use crate::normalize::normalize_lowercase_into;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -55,6 +55,10 @@ pub(crate) struct Features {
     pub cues: CueSet,
     /// Characters inside links (HTML only; 0 for text pages).
     pub link_chars: u32,
+    /// 1 to 6 for a heading (HTML only).
+    pub heading_level: u8,
+    /// What the line sits inside (HTML only).
+    pub hints: HintSet,
     /// Position of the line in the page, 0 (first) to 1 (last).
     pub position: f32,
     /// Share of the lines around this one (±2) that read as prose.
@@ -94,6 +98,9 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
     for (index, line) in document.lines.iter().enumerate() {
         normalize_lowercase_into(document.line_text(line), &mut lowercase);
         let mut measured = measure_line(&lowercase, document.line_text(line));
+        measured.link_chars = line.link_chars;
+        measured.heading_level = line.heading_level;
+        measured.hints = line.hints;
         measured.position = if count > 1 {
             index as f32 / (count - 1) as f32
         } else {

@@ -46,6 +46,7 @@ mod assemble;
 mod classify;
 mod config;
 mod cues;
+mod decode;
 mod document;
 mod error;
 pub mod eval;
@@ -83,6 +84,27 @@ pub use extractor::Extractor;
 /// ```
 pub fn extract_text(text: &str) -> Result<Article, Error> {
     Extractor::default().extract_text(text)
+}
+
+/// Extracts the article from an HTML page (bytes in any charset the page
+/// declares) with the default [`Config`].
+///
+/// # Errors
+///
+/// See [`Extractor::extract_html`].
+///
+/// ```
+/// let page = "<html><body><nav>Home | World</nav><article>\
+///     <p>The minister resigned on Friday after weeks of pressure over the budget.</p>\
+///     <p>Her deputy will lead the ministry until a successor is named, the government said.</p>\
+///     </article></body></html>";
+/// let article = newsclip::extract_html(page.as_bytes())?;
+/// assert!(article.text().starts_with("The minister resigned"));
+/// assert!(!article.text().contains("Home"));
+/// # Ok::<(), newsclip::Error>(())
+/// ```
+pub fn extract_html(bytes: &[u8]) -> Result<Article, Error> {
+    Extractor::default().extract_html(bytes)
 }
 
 /// The README's examples, compiled and run as doctests.

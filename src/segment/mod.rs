@@ -3,4 +3,5 @@
 //! Every front end produces the same [`Line`](crate::document::Line) type, so
 //! the classifier and the assembler never care where a line came from.
 
+pub(crate) mod html;
 pub(crate) mod text;

@@ -27,12 +27,14 @@ pub(crate) fn segment_text(text: &str) -> Document {
             end: offset(start + trimmed.len()),
             source_line: offset(index + 1),
             gap_before,
+            ..Line::default()
         });
         gap_before = false;
     }
     Document {
         text: text.to_owned(),
         lines,
+        ..Document::default()
     }
 }
 
