@@ -1,4 +1,5 @@
-//! `debug_lines`: every line of a text page with its label, the
+//! `debug_lines`: every line of a page (text, or HTML when the name says
+//! `.htm`, gzipped or not) with its label, the
 //! classifier's first label, the four scores and (with `--features`) the
 //! measured features. The first tool to reach for when a page goes wrong.
 //!
@@ -7,6 +8,7 @@
 //! ```
 
 use newsclip::Label;
+use std::io::Read;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -16,28 +18,41 @@ fn main() -> ExitCode {
         eprintln!("usage: debug_lines [--features] PAGE.txt");
         return ExitCode::FAILURE;
     };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let mut bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("debug_lines: {path}: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let article = match newsclip::extract_text(&text) {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut plain = Vec::new();
+        if let Err(error) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut plain) {
+            eprintln!("debug_lines: {path}: {error}");
+            return ExitCode::FAILURE;
+        }
+        bytes = plain;
+    }
+    let is_html = path.contains(".htm");
+    let extractor = newsclip::Extractor::default();
+    let article = if is_html {
+        extractor.extract_html(&bytes)
+    } else {
+        extractor.extract_text(&String::from_utf8_lossy(&bytes))
+    };
+    let article = match article {
         Ok(article) => article,
         Err(error) => {
             eprintln!("debug_lines: {path}: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let features = newsclip::debug_text_features(&text);
-    let source: Vec<&str> = text.lines().collect();
-    for (verdict, features) in article.lines.iter().zip(&features) {
+    let lines = newsclip::debug_features(&bytes, is_html);
+    for (verdict, (line_text, features)) in article.lines.iter().zip(&lines) {
         let scores: Vec<String> = Label::ALL
             .iter()
             .map(|label| format!("{:.2}", verdict.score(*label)))
             .collect();
-        let line_text = source.get(verdict.line as usize - 1).copied().unwrap_or("");
         let shown: String = line_text.chars().take(90).collect();
         println!(
             "{:>5} {:<10} {:<10} [{}] {shown}",

@@ -107,11 +107,6 @@ pub fn extract_html(bytes: &[u8]) -> Result<Article, Error> {
     Extractor::default().extract_html(bytes)
 }
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-pub struct ReadmeDoctests;
-
 /// What the `fit_weights` example needs to refit the classifier's table.
 /// Not part of the stable API.
 #[doc(hidden)]
@@ -133,14 +128,24 @@ pub mod training {
     }
 }
 
-/// Every line of a text page with its measured features, one debug string
-/// per line, for the `debug_lines` example. Not part of the stable API.
+/// Every line of a page with its measured features and its text, one
+/// debug string per line, for the `debug_lines` example. Not part of the
+/// stable API.
 #[doc(hidden)]
-pub fn debug_text_features(text: &str) -> Vec<String> {
-    let document = segment::text::segment_text(text);
+pub fn debug_features(page: &[u8], is_html: bool) -> Vec<(String, String)> {
+    let document = if is_html {
+        segment::html::segment_html(&decode::decode_html(page))
+    } else {
+        segment::text::segment_text(&String::from_utf8_lossy(page))
+    };
     features::compute_features(&document)
         .iter()
         .zip(&document.lines)
-        .map(|(features, line)| format!("{:>5} {features:?}", line.source_line))
+        .map(|(features, line)| (document.line_text(line).to_owned(), format!("{features:?}")))
         .collect()
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

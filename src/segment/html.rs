@@ -69,6 +69,11 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
+/// An element with more classes than this gets no hint from them.
+const MAX_ROLE_CLASSES: usize = 8;
+/// A class or id of more words than this gives no hint.
+const MAX_ROLE_NAME_WORDS: usize = 3;
+
 /// Class and id words that name site furniture.
 const FURNITURE_WORDS: &[&str] = &[
     "nav",
@@ -451,12 +456,27 @@ fn element_hints(element: &Element) -> HintSet {
     {
         hints = hints.union(HintSet::ARTICLE_CLASS);
     }
-    let names = element.classes().chain(element.id());
-    for name in names {
-        for word in name
+    // The root elements' classes describe the page type (a CMS writes
+    // "single-post sidebar-left cookies-not-set" there), not a region.
+    if matches!(element.name(), "html" | "body") {
+        return hints;
+    }
+    // A long class list is theme configuration ("tweak-related-products-…
+    // newsletter-style-dark"), and a long hyphenated name is a slug or an
+    // anchor ("tag-language-learning-recommendation"): neither names the
+    // element's role.
+    if element.classes().count() > MAX_ROLE_CLASSES {
+        return hints;
+    }
+    for name in element.classes().chain(element.id()) {
+        let words: Vec<&str> = name
             .split(|ch: char| !ch.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-        {
+            .collect();
+        if words.len() > MAX_ROLE_NAME_WORDS {
+            continue;
+        }
+        for word in words {
             hints = hints.union(word_hints(&word.to_ascii_lowercase()));
         }
     }
