@@ -123,16 +123,15 @@ const RELATED_WORDS: &[&str] = &[
     "trending",
     "popular",
     "mostread",
-    "most",
+    "mostpopular",
     "teaser",
     "teasers",
     "recirc",
     "outbrain",
     "taboola",
-    "more",
-    "also",
     "readmore",
-    "next",
+    "morestories",
+    "relatedposts",
 ];
 /// Class and id words that name reader comments.
 const COMMENT_WORDS: &[&str] = &["comment", "comments", "disqus", "respond", "replies"];
