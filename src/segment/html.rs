@@ -69,6 +69,9 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
+/// An element holding more than this share of the page's text is a page
+/// wrapper: its classes give no hint.
+const WRAPPER_SHARE: f32 = 0.6;
 /// An element with more classes than this gets no hint from them.
 const MAX_ROLE_CLASSES: usize = 8;
 /// A class or id of more words than this gives no hint.
@@ -153,11 +156,22 @@ const ARTICLE_WORDS: &[&str] = &[
 /// Parses `html` and walks it into a [`Document`].
 pub(crate) fn segment_html(html: &str) -> Document {
     let tree = Html::parse_document(html);
+    let sizes = element_text_sizes(&tree);
+    let page_chars = sizes.first().copied().unwrap_or(0).max(1);
     let mut walker = Walker::default();
+    let mut element_index = 0;
     for edge in tree.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(element) => walker.open(element, node_text(node)),
+                Node::Element(element) => {
+                    // A wrapper around most of the page's text names no
+                    // region, whatever its classes say ("site-content",
+                    // "has-sidebar").
+                    let is_wrapper =
+                        sizes[element_index] as f32 > WRAPPER_SHARE * page_chars as f32;
+                    element_index += 1;
+                    walker.open(element, node_text(node), is_wrapper)
+                }
                 Node::Text(text) => walker.text(text),
                 _ => {}
             },
@@ -169,6 +183,39 @@ pub(crate) fn segment_html(html: &str) -> Document {
         }
     }
     walker.finish()
+}
+
+/// The characters of text below each element, in the order the walk opens
+/// elements (the first is the root element: the whole page).
+fn element_text_sizes(tree: &Html) -> Vec<u32> {
+    let mut sizes = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for edge in tree.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) => {
+                    open.push(sizes.len());
+                    sizes.push(0u32);
+                }
+                Node::Text(text) => {
+                    if let Some(&innermost) = open.last() {
+                        sizes[innermost] =
+                            sizes[innermost].saturating_add(text.trim().len() as u32);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    let closed = open.pop().unwrap_or(0);
+                    if let Some(&parent) = open.last() {
+                        sizes[parent] = sizes[parent].saturating_add(sizes[closed]);
+                    }
+                }
+            }
+        }
+    }
+    sizes
 }
 
 /// The text of an element's direct text children (for `<title>`).
@@ -214,7 +261,7 @@ struct Walker {
 }
 
 impl Walker {
-    fn open(&mut self, element: &Element, title_text: Option<String>) {
+    fn open(&mut self, element: &Element, title_text: Option<String>, is_wrapper: bool) {
         self.read_metadata(element, title_text);
         let name = element.name();
         let is_skipped = SKIPPED_TAGS.contains(&name) || is_hidden(element);
@@ -222,7 +269,7 @@ impl Walker {
         if is_block {
             self.flush();
         }
-        let hints = element_hints(element);
+        let hints = element_hints(element, is_wrapper);
         let heading_level = heading_level(name);
         let is_link = name == "a";
         if is_link {
@@ -431,7 +478,7 @@ fn is_hidden(element: &Element) -> bool {
 }
 
 /// The hints an element gives its descendants: by tag, role and class/id words.
-fn element_hints(element: &Element) -> HintSet {
+fn element_hints(element: &Element, is_wrapper: bool) -> HintSet {
     let mut hints = match element.name() {
         "nav" | "header" | "footer" => HintSet::NAVIGATION,
         "aside" => HintSet::ASIDE,
@@ -457,7 +504,7 @@ fn element_hints(element: &Element) -> HintSet {
     }
     // The root elements' classes describe the page type (a CMS writes
     // "single-post sidebar-left cookies-not-set" there), not a region.
-    if matches!(element.name(), "html" | "body") {
+    if is_wrapper || matches!(element.name(), "html" | "body") {
         return hints;
     }
     // A long class list is theme configuration ("tweak-related-products-…
