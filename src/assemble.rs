@@ -22,7 +22,7 @@ use crate::article::{Article, Label, LineVerdict, RelatedLink};
 use crate::classify::Verdict;
 use crate::config::Config;
 use crate::cues::CueSet;
-use crate::document::Document;
+use crate::document::{Document, HintSet};
 use crate::features::Features;
 use std::ops::Range;
 
@@ -54,6 +54,9 @@ const INLINE_BOX_MAX_LINES: usize = 8;
 const INLINE_JOIN_SHARE: f32 = 0.25;
 /// …and when at least this share of its lines are body lines.
 const JOIN_MIN_BODY_SHARE: f32 = 0.5;
+/// Lines more linked than this do not extend the region (see
+/// `extend_within_article`).
+const ARTICLE_EXTENSION_MAX_LINK_DENSITY: f32 = 0.5;
 /// Headline-like lines of at least this many words…
 const TEASER_MIN_WORDS: u32 = 6;
 /// …that come at least this many in a row are inline links to other stories.
@@ -71,6 +74,7 @@ pub(crate) fn assemble(
     let Some(mut region) = find_region(features, verdicts, config) else {
         return unassembled(document, verdicts);
     };
+    extend_within_article(features, &mut region);
     let title = title_from_metadata(document, &region, config)
         .or_else(|| find_title(features, &region, config));
     if title == Some(region.start) {
@@ -80,6 +84,39 @@ pub(crate) fn assemble(
     build_article(
         document, features, verdicts, &labels, &region, title, config,
     )
+}
+
+/// Grows the region over the neighbouring lines of the same `<article>`
+/// (or article-content class) that the page marks as nothing else: the
+/// page's own markup outranks line scores at the region's edges, where a
+/// short paragraph or a list ends the run too early.
+fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
+    let article = HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS);
+    let elsewhere = HintSet::NAVIGATION
+        .union(HintSet::ASIDE)
+        .union(HintSet::FURNITURE_CLASS)
+        .union(HintSet::RELATED_CLASS)
+        .union(HintSet::COMMENT_CLASS);
+    let belongs = |line: &Features| {
+        line.hints.intersects(article)
+            && !line.hints.intersects(elsewhere)
+            && !line.cues.intersects(CueSet::SECTION_WALL)
+            && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
+    };
+    let article_lines = region
+        .clone()
+        .filter(|&index| features[index].hints.intersects(article))
+        .count();
+    let inside_article = 2 * article_lines > region.len();
+    if !inside_article {
+        return;
+    }
+    while region.end < features.len() && belongs(&features[region.end]) {
+        region.end += 1;
+    }
+    while region.start > 0 && belongs(&features[region.start - 1]) {
+        region.start -= 1;
+    }
 }
 
 /// A run of lines that could be the article, with its gain.
