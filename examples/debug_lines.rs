@@ -7,8 +7,9 @@
 //! cargo run --release --example debug_lines -- fixtures/seeds/003_35ed2ad3de0b0ffd.txt
 //! ```
 
+mod support;
+
 use newsclip::Label;
-use std::io::Read;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -18,21 +19,13 @@ fn main() -> ExitCode {
         eprintln!("usage: debug_lines [--features] PAGE.txt");
         return ExitCode::FAILURE;
     };
-    let mut bytes = match std::fs::read(path) {
+    let bytes = match support::read_page(std::path::Path::new(path)) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("debug_lines: {path}: {error}");
+            eprintln!("debug_lines: {error}");
             return ExitCode::FAILURE;
         }
     };
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut plain = Vec::new();
-        if let Err(error) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut plain) {
-            eprintln!("debug_lines: {path}: {error}");
-            return ExitCode::FAILURE;
-        }
-        bytes = plain;
-    }
     let is_html = path.contains(".htm");
     let extractor = newsclip::Extractor::default();
     let article = if is_html {

@@ -18,12 +18,13 @@
 //! is the folder of pages named `<id>.<ext>`. Prints F1, precision, recall,
 //! the share of pages extracted without error and the worst pages.
 
+mod support;
+
 use clap::Parser;
 use newsclip::eval::{CorpusScore, PageScore};
 use newsclip::{Config, Extractor};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -102,14 +103,7 @@ fn report(pages: &[(&str, PageScore)], failures: usize, worst: usize) {
 
 fn extract_page(extractor: &Extractor, dir: &Path, id: &str) -> Result<String, String> {
     let path = find_page(dir, id).ok_or_else(|| format!("no page file for {id}"))?;
-    let mut bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut plain = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .read_to_end(&mut plain)
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-        bytes = plain;
-    }
+    let bytes = support::read_page(&path)?;
     let name = path.to_string_lossy();
     let article = if name.contains(".htm") {
         extractor.extract_html(&bytes)

@@ -14,10 +14,12 @@
 //! (JSON Lines) in input order. An input that fails still gets its record,
 //! with `error` set, and the exit status is 1 when any input failed.
 
+mod support;
+
 use clap::{Parser, ValueEnum};
 use newsclip::{Article, Extractor, Label};
 use serde_json::{json, Value};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -130,7 +132,7 @@ fn is_page_file(path: &Path) -> bool {
 
 fn extract(extractor: &Extractor, path: PathBuf, kind: InputKind) -> Outcome {
     let name = path.display().to_string();
-    let result = read_input(&path).and_then(|bytes| {
+    let result = support::read_page(&path).and_then(|bytes| {
         let article =
             if kind == InputKind::Html || (kind == InputKind::Auto && looks_like_html(&bytes)) {
                 extractor.extract_html(&bytes)
@@ -147,25 +149,6 @@ fn extract(extractor: &Extractor, path: PathBuf, kind: InputKind) -> Outcome {
         article.map_err(|error| error.to_string())
     });
     Outcome { path: name, result }
-}
-
-/// The bytes of an input, gunzipped when they are gzip data.
-fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    let read = if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).map(drop)
-    } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes).map(drop))
-    };
-    read.map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut plain = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .read_to_end(&mut plain)
-            .map_err(|error| format!("{} is not valid gzip: {error}", path.display()))?;
-        return Ok(plain);
-    }
-    Ok(bytes)
 }
 
 /// Whether the input starts like markup: after a byte-order mark and
