@@ -3,6 +3,15 @@
 use std::fmt;
 
 /// The class of a line.
+///
+/// ```
+/// use newsclip::Label;
+///
+/// let article = newsclip::extract_text("Share\nThe council approved the new budget on Tuesday after a long debate.\nSpending on schools rises by four percent, the mayor said in a statement.\n")?;
+/// let labels: Vec<Label> = article.lines.iter().map(|line| line.label).collect();
+/// assert_eq!(labels, [Label::Navigation, Label::Body, Label::Body]);
+/// # Ok::<(), newsclip::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Label {
     /// Part of the main article: headline, paragraphs, subheadings, quotes.
@@ -46,6 +55,14 @@ impl fmt::Display for Label {
 }
 
 /// Why a line was kept or dropped: its label and the classifier's scores.
+///
+/// ```
+/// let article = newsclip::extract_text("Home\n\nThe council approved the new budget on Tuesday after a long debate.\nSpending on schools rises by four percent, the mayor said in a statement.\n")?;
+/// // One verdict per non-blank line, numbered as in the input.
+/// let numbers: Vec<u32> = article.lines.iter().map(|line| line.line).collect();
+/// assert_eq!(numbers, [1, 3, 4]);
+/// # Ok::<(), newsclip::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct LineVerdict {
@@ -74,6 +91,19 @@ impl LineVerdict {
 }
 
 /// A link to another story found around the article.
+///
+/// ```
+/// let page = "<html><body><article><h1>Storm closes ports</h1>\
+///     <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+///     <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>\
+///     </article><aside class='related'><h2>Related articles</h2>\
+///     <p><a href='/ports-reopen'>Ports reopen after a week-long strike by dock workers</a></p></aside></body></html>";
+/// let article = newsclip::extract_html(page.as_bytes())?;
+/// let link = &article.related[0];
+/// assert_eq!(link.text, "Ports reopen after a week-long strike by dock workers");
+/// assert_eq!(link.url.as_deref(), Some("/ports-reopen"));
+/// # Ok::<(), newsclip::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RelatedLink {
@@ -84,6 +114,19 @@ pub struct RelatedLink {
 }
 
 /// The main article of a page. Owns its data: the input can be dropped.
+///
+/// ```
+/// let page = "Home | World | Sport\n\
+///             Storm closes ports\n\
+///             A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+///             Dock workers wait near the harbour. Photo: Reuters\n\
+///             Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n";
+/// let article = newsclip::extract_text(page)?;
+/// assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+/// assert_eq!(article.paragraphs.len(), 2);
+/// assert_eq!(article.captions, ["Dock workers wait near the harbour. Photo: Reuters"]);
+/// # Ok::<(), newsclip::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Article {

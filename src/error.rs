@@ -1,6 +1,15 @@
 //! The errors extraction can return.
 
 /// Why a page could not be extracted.
+///
+/// ```
+/// use newsclip::{Config, Error, Extractor};
+///
+/// assert_eq!(newsclip::extract_text("  \n\n"), Err(Error::EmptyInput));
+/// let small = Extractor::new(Config::default().with_max_input_bytes(10));
+/// let error = small.extract_text("a page longer than ten bytes").unwrap_err();
+/// assert_eq!(error.to_string(), "the input is 28 bytes, over the limit of 10 bytes");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
