@@ -57,6 +57,8 @@ const JOIN_MIN_BODY_SHARE: f32 = 0.5;
 /// Lines more linked than this do not extend the region (see
 /// `extend_within_article`).
 const ARTICLE_EXTENSION_MAX_LINK_DENSITY: f32 = 0.5;
+/// A line more linked than this is not plain text (see `is_plain_text`).
+const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// Headline-like lines of at least this many words…
 const TEASER_MIN_WORDS: u32 = 6;
 /// …that come at least this many in a row are inline links to other stories.
@@ -366,14 +368,14 @@ fn inline_teasers(features: &[Features], verdicts: &[Verdict], region: &Range<us
     teasers
 }
 
-/// A line with nothing of site furniture about it: no cue, no links, not
+/// A line with nothing of site furniture about it: no cue, mostly unlinked, not
 /// repeated on the page. Inside the article such a line is a subheading, a
 /// list item or a short paragraph, however short it is.
 fn is_plain_text(line: &Features) -> bool {
     line.cues == CueSet::default()
         && line.repeat_count == 0
         && !line.is_self_repeat
-        && line.link_chars == 0
+        && line.link_density() < PLAIN_MAX_LINK_DENSITY
         && line.separator_count == 0
 }
 
