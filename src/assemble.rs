@@ -63,6 +63,8 @@ const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 const TEASER_MIN_WORDS: u32 = 6;
 /// …that come at least this many in a row are inline links to other stories.
 const TEASER_RUN_MIN_LINES: usize = 2;
+/// On a page that shows its links, a teaser is more linked than this.
+const TEASER_MIN_LINK_DENSITY: f32 = 0.5;
 /// A name-like byline has at most this many words.
 const NAME_MAX_WORDS: u32 = 4;
 
@@ -345,12 +347,16 @@ fn revise_labels(
 
 /// Lines of the region that are links to other stories set into the
 /// article: two or more headline-like lines in a row. A subheading stands
-/// alone, followed by its paragraphs.
+/// alone, followed by its paragraphs. Where the page shows its links (HTML),
+/// a teaser must also be a link: unlinked short lines in a row are the
+/// article's own list or menu of steps.
 fn inline_teasers(features: &[Features], verdicts: &[Verdict], region: &Range<usize>) -> Vec<bool> {
     let mut teasers = vec![false; features.len()];
+    let page_shows_links = features.iter().any(|line| line.link_chars > 0);
     let is_candidate = |index: usize| {
         let line = &features[index];
-        is_headline_like(line)
+        (!page_shows_links || line.link_density() > TEASER_MIN_LINK_DENSITY)
+            && is_headline_like(line)
             && !line.is_prose()
             && line.words >= TEASER_MIN_WORDS
             && verdicts[index].label == Label::Body
