@@ -176,8 +176,8 @@ pub(crate) fn segment_html(html: &str) -> Document {
                 _ => {}
             },
             Edge::Close(node) => {
-                if let Node::Element(element) = node.value() {
-                    walker.close(element);
+                if node.value().is_element() {
+                    walker.close();
                 }
             }
         }
@@ -299,7 +299,7 @@ impl Walker {
         });
     }
 
-    fn close(&mut self, _element: &Element) {
+    fn close(&mut self) {
         let Some(frame) = self.frames.pop() else {
             return;
         };
