@@ -33,29 +33,32 @@ fn main() -> ExitCode {
     } else {
         extractor.extract_text(&String::from_utf8_lossy(&bytes))
     };
-    let article = match article {
-        Ok(article) => article,
+    // A page without an article still shows its lines, labelled by the
+    // classifier alone: those are the pages most worth a look.
+    let final_labels: Vec<Option<Label>> = match &article {
+        Ok(article) => article.lines.iter().map(|line| Some(line.label)).collect(),
         Err(error) => {
             eprintln!("debug_lines: {path}: {error}");
-            return ExitCode::FAILURE;
+            Vec::new()
         }
     };
-    let lines = newsclip::debug_features(&bytes, is_html);
-    for (verdict, (line_text, features)) in article.lines.iter().zip(&lines) {
-        let scores: Vec<String> = Label::ALL
+    for (index, line) in newsclip::debug_lines(&bytes, is_html).iter().enumerate() {
+        let label = final_labels.get(index).copied().flatten();
+        let scores: Vec<String> = line
+            .scores
             .iter()
-            .map(|label| format!("{:.2}", verdict.score(*label)))
+            .map(|score| format!("{score:.2}"))
             .collect();
-        let shown: String = line_text.chars().take(90).collect();
+        let shown: String = line.text.chars().take(90).collect();
         println!(
             "{:>5} {:<10} {:<10} [{}] {shown}",
-            verdict.line,
-            verdict.label.as_str(),
-            verdict.first_label.as_str(),
+            index + 1,
+            label.map_or("-", Label::as_str),
+            line.first_label.as_str(),
             scores.join(" ")
         );
         if show_features {
-            println!("      {features}");
+            println!("      {}", line.features);
         }
     }
     ExitCode::SUCCESS

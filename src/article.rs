@@ -80,7 +80,9 @@ impl LineVerdict {
     /// The classifier's probability for `label`.
     ///
     /// ```
-    /// let article = newsclip::extract_text("Sign in\nThe council approved the new budget on Tuesday after a long debate.\n")?;
+    /// let page = "Sign in\nThe council approved the new budget on Tuesday after a long debate.\n\
+    ///     Spending on schools and roads rises by a tenth, while the city's debt falls for a third year.\n";
+    /// let article = newsclip::extract_text(page)?;
     /// let first = &article.lines[0];
     /// assert!(first.score(newsclip::Label::Navigation) > first.score(newsclip::Label::Body));
     /// # Ok::<(), newsclip::Error>(())

@@ -1,11 +1,16 @@
-//! Bytes to text for HTML input: the byte-order mark first, then the
-//! page's own `<meta charset>` / `http-equiv` declaration, then UTF-8 if the
-//! bytes are valid UTF-8, else windows-1252 (what browsers assume for
-//! undeclared legacy pages). Decoding uses `encoding_rs`, the WHATWG
-//! Encoding Standard's tables; it never fails: invalid sequences become
-//! U+FFFD.
+//! Bytes to text for HTML input, and the check that text is text.
+//!
+//! Decoding follows browsers: the byte-order mark first, then the page's
+//! own `<meta charset>` / `http-equiv` declaration, then UTF-8 if the bytes
+//! are valid UTF-8. An undeclared legacy page is guessed by `chardetng`,
+//! Firefox's detector, rather than assumed to be windows-1252, and UTF-16
+//! without a BOM is recognised by its zero bytes. Decoding uses
+//! `encoding_rs`, the WHATWG Encoding Standard's tables; it never fails:
+//! invalid sequences become U+FFFD. Whether the result is text at all is
+//! [`looks_binary`]'s question.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use regex::bytes::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -13,6 +18,18 @@ use std::sync::LazyLock;
 /// How far into the page a charset declaration is looked for, as browsers
 /// do in their prescan.
 const PRESCAN_BYTES: usize = 4096;
+
+/// How much of an undeclared legacy page the detector reads: enough for a
+/// confident guess, bounded so a 50 MB page costs no more than a small one.
+const DETECTOR_BYTES: usize = 1 << 20;
+
+/// How much of the text [`looks_binary`] samples.
+const BINARY_SAMPLE_BYTES: usize = 64 * 1024;
+
+/// Share of control characters (and U+FFFD) in the sample above which the
+/// input is binary. Text and HTML hold almost none; compressed data such
+/// as images holds about one byte in nine.
+const MAX_CONTROL_SHARE: f32 = 0.05;
 
 /// `<meta charset="…">` and `<meta http-equiv="Content-Type" content="…; charset=…">`.
 /// Owned here rather than in `cues` because it reads bytes, not lines.
@@ -25,12 +42,23 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_length..]).0;
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0;
+    }
     if let Some(encoding) = declared_encoding(bytes) {
+        // A page re-saved as UTF-8 under its old legacy declaration is
+        // common. Legacy text with non-ASCII bytes is almost never valid
+        // UTF-8 by chance, so valid UTF-8 wins over the declaration.
+        if encoding != UTF_8 && !bytes.is_ascii() {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                return Cow::Borrowed(text);
+            }
+        }
         return encoding.decode_without_bom_handling(bytes).0;
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        Err(_) => guessed_encoding(bytes).decode_without_bom_handling(bytes).0,
     }
 }
 
@@ -40,10 +68,64 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
     let encoding = Encoding::for_label(label)?;
-    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
         return Some(UTF_8);
     }
     Some(encoding)
+}
+
+/// UTF-16 with no BOM: in markup and most scripts' text, one byte of each
+/// pair is zero, always the same one.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&byte| byte == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |count: usize| count * 10 >= pairs * 7;
+    let hardly = |count: usize| count * 20 <= pairs;
+    if mostly(odd) && hardly(even) {
+        Some(UTF_16LE)
+    } else if mostly(even) && hardly(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Firefox's guess for an undeclared page that is not UTF-8.
+fn guessed_encoding(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    let sample = &bytes[..bytes.len().min(DETECTOR_BYTES)];
+    detector.feed(sample, sample.len() == bytes.len());
+    detector.guess(None, Utf8Detection::Deny)
+}
+
+/// Whether decoded input is binary data rather than text: images saved as
+/// `.html`, archives, NUL-padded files. Judged on the share of control
+/// characters (other than tab, line breaks and form feed) and U+FFFD in
+/// the first [`BINARY_SAMPLE_BYTES`].
+pub(crate) fn looks_binary(text: &str) -> bool {
+    let mut end = text.len().min(BINARY_SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for ch in text[..end].chars() {
+        chars += 1;
+        let is_control =
+            matches!(ch, '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffd}');
+        controls += usize::from(is_control);
+    }
+    chars > 0 && controls as f32 > MAX_CONTROL_SHARE * chars as f32
 }
 
 #[cfg(test)]
@@ -96,11 +178,62 @@ mod tests {
     }
 
     #[test]
-    fn undeclared_pages_are_utf8_or_windows_1252() {
+    fn undeclared_pages_are_utf8_or_guessed() {
         assert_eq!(
             decode_html("<p>Trần Đại Quang</p>".as_bytes()),
             "<p>Trần Đại Quang</p>"
         );
         assert_eq!(decode_html(b"<p>caf\xe9</p>"), "<p>café</p>");
+        let cases: [(&'static Encoding, &str); 4] = [
+            (
+                encoding_rs::WINDOWS_1252,
+                "Le café coûte très cher à Genève cette année, déplore-t-on.",
+            ),
+            (
+                encoding_rs::GBK,
+                "两国领导人同意扩大贸易，并在会谈后发表了联合声明。",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "日本語のニュース記事です。東京で会議が開かれました。",
+            ),
+            (
+                encoding_rs::EUC_KR,
+                "한국어 뉴스 기사입니다. 서울에서 회의가 열렸습니다.",
+            ),
+        ];
+        for (encoding, text) in cases {
+            let mut page = b"<html><body><p>".to_vec();
+            page.extend(encode(encoding, text));
+            page.extend(b"</p></body></html>");
+            assert!(decode_html(&page).contains(text), "{}", encoding.name());
+        }
+    }
+
+    #[test]
+    fn a_legacy_declaration_on_a_utf8_page_yields_to_the_bytes() {
+        let page = "<meta charset=\"iso-8859-1\"><p>Trần Đại Quang</p>".as_bytes();
+        assert!(decode_html(page).contains("Trần Đại Quang"));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        let text = "<html><body><p>Xin chào thế giới</p></body></html>";
+        let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode_html(&little), text);
+        assert_eq!(decode_html(&big), text);
+    }
+
+    #[test]
+    fn binary_data_is_told_from_text() {
+        assert!(!looks_binary("<p>Một bài báo: 100% chữ.</p>\n\t\r\u{c}"));
+        assert!(!looks_binary(""));
+        let png: Vec<u8> = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]
+            .into_iter()
+            .chain((0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8))
+            .collect();
+        assert!(looks_binary(&decode_html(&png)));
+        assert!(looks_binary("text\0\0\0\0\0\0\0\0\0\0"));
     }
 }

@@ -2,6 +2,13 @@
 
 /// Why a page could not be extracted.
 ///
+/// Each variant is something a caller can act on: skip empty and binary
+/// inputs, raise [`Config::max_input_bytes`](crate::Config::max_input_bytes)
+/// or split oversized ones, and count [`Error::NoArticle`] pages apart from
+/// failures — a home page is a page without an article, not a broken one.
+/// "No article" is an error rather than an empty [`Article`](crate::Article)
+/// so that a caller cannot mistake an empty result for an extracted one.
+///
 /// ```
 /// use newsclip::{Config, Error, Extractor};
 ///
@@ -9,6 +16,8 @@
 /// let small = Extractor::new(Config::default().with_max_input_bytes(10));
 /// let error = small.extract_text("a page longer than ten bytes").unwrap_err();
 /// assert_eq!(error.to_string(), "the input is 28 bytes, over the limit of 10 bytes");
+/// assert_eq!(newsclip::extract_html(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"), Err(Error::NotText));
+/// assert_eq!(newsclip::extract_text("Home\nNews\nSport\n"), Err(Error::NoArticle));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -24,4 +33,14 @@ pub enum Error {
         /// The configured limit in bytes.
         limit: usize,
     },
+    /// The input is binary data, not text or HTML: an image or archive
+    /// saved under a page's name, a NUL-padded file, bytes that decode to
+    /// control characters in every candidate encoding.
+    #[error("the input is binary data, not text or HTML (control bytes in the first 64 KiB)")]
+    NotText,
+    /// The page is text but holds no article: no run of lines reads as body
+    /// text. Home pages, section fronts, galleries and empty shells that
+    /// scripts fill in a browser end here.
+    #[error("no article found: no run of lines on the page reads as article body text")]
+    NoArticle,
 }

@@ -1,17 +1,18 @@
 //! [`Extractor`]: orchestration only. The stages, in order:
 //!
-//! 1. check the input (empty, too large) — [`Error`];
+//! 1. check the input (empty, too large, binary) — [`Error`];
 //! 2. decode bytes (HTML) and segment the page into a
 //!    [`Document`](crate::document::Document) of lines;
 //! 3. measure every line once — `features::compute_features`;
 //! 4. classify every line — `classify::classify`, the hot loop;
-//! 5. assemble the article — `assemble::assemble`.
+//! 5. assemble the article — `assemble::assemble`; an article with no
+//!    paragraph is [`Error::NoArticle`].
 
 use crate::article::Article;
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
-use crate::decode::decode_html;
+use crate::decode::{decode_html, looks_binary};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
@@ -52,15 +53,13 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyInput`] when the page holds no text and
+    /// [`Error::EmptyInput`] when the page holds no text,
     /// [`Error::InputTooLarge`] when it is over
-    /// [`Config::max_input_bytes`].
+    /// [`Config::max_input_bytes`], [`Error::NotText`] when it is binary
+    /// data and [`Error::NoArticle`] when no part of it reads as an article.
     pub fn extract_text(&self, text: &str) -> Result<Article, Error> {
-        self.check_size(text.len())?;
-        if text.trim().is_empty() {
-            return Err(Error::EmptyInput);
-        }
-        Ok(self.extract_document(&segment_text(text)))
+        check_text(text, self.config.max_input_bytes)?;
+        self.extract_document(&segment_text(text))
     }
 
     /// Extracts the article from an HTML page given as bytes. The bytes
@@ -82,11 +81,10 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyInput`] when the input is empty or only whitespace and
-    /// [`Error::InputTooLarge`] when it is over [`Config::max_input_bytes`].
-    /// Markup is never an error: broken HTML is parsed as browsers parse it.
+    /// As [`Extractor::extract_text`]. Markup is never an error: broken
+    /// HTML is parsed as browsers parse it.
     pub fn extract_html(&self, bytes: &[u8]) -> Result<Article, Error> {
-        self.check_size(bytes.len())?;
+        check_size(bytes.len(), self.config.max_input_bytes)?;
         let html = decode_html(bytes);
         self.extract_html_str(&html)
     }
@@ -97,26 +95,38 @@ impl Extractor {
     ///
     /// As [`Extractor::extract_html`].
     pub fn extract_html_str(&self, html: &str) -> Result<Article, Error> {
-        self.check_size(html.len())?;
-        if html.trim().is_empty() {
-            return Err(Error::EmptyInput);
-        }
-        Ok(self.extract_document(&segment_html(html)))
+        check_text(html, self.config.max_input_bytes)?;
+        self.extract_document(&segment_html(html))
     }
 
-    fn check_size(&self, size: usize) -> Result<(), Error> {
-        let limit = self.config.max_input_bytes;
-        if size > limit {
-            return Err(Error::InputTooLarge { size, limit });
-        }
-        Ok(())
-    }
-
-    fn extract_document(&self, document: &Document) -> Article {
+    fn extract_document(&self, document: &Document) -> Result<Article, Error> {
         let features = compute_features(document);
         let verdicts: Vec<Verdict> = features.iter().map(classify).collect();
-        assemble(document, &features, &verdicts, &self.config)
+        let article = assemble(document, &features, &verdicts, &self.config);
+        if article.paragraphs.is_empty() {
+            return Err(Error::NoArticle);
+        }
+        Ok(article)
     }
+}
+
+/// The checks every input passes before it is segmented, cheapest first.
+fn check_text(text: &str, max_input_bytes: usize) -> Result<(), Error> {
+    check_size(text.len(), max_input_bytes)?;
+    if text.trim().is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    if looks_binary(text) {
+        return Err(Error::NotText);
+    }
+    Ok(())
+}
+
+fn check_size(size: usize, limit: usize) -> Result<(), Error> {
+    if size > limit {
+        return Err(Error::InputTooLarge { size, limit });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -127,6 +137,18 @@ mod tests {
     fn extractor_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn binary_input_and_pages_without_an_article_are_errors() {
+        let extractor = Extractor::default();
+        assert_eq!(extractor.extract_text("a\0b\0c\0d\0"), Err(Error::NotText));
+        assert_eq!(
+            extractor.extract_html(&[0u8, 1, 2, 3, 4, 5, 6, 7]),
+            Err(Error::NotText)
+        );
+        let front = "<ul><li><a href=/a>World</a></li><li><a href=/b>Sport</a></li></ul>";
+        assert_eq!(extractor.extract_html_str(front), Err(Error::NoArticle));
     }
 
     #[test]

@@ -128,11 +128,26 @@ pub mod training {
     }
 }
 
-/// Every line of a page with its measured features and its text, one
-/// debug string per line, for the `debug_lines` example. Not part of the
+/// One line of a page as the classifier saw it, for the `debug_lines`
+/// example. Not part of the stable API.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct DebugLine {
+    /// The line's text.
+    pub text: String,
+    /// The classifier's label, before the assembler revised it.
+    pub first_label: Label,
+    /// The classifier's probabilities, in [`Label::ALL`] order.
+    pub scores: [f32; 4],
+    /// The measured features, as one debug string.
+    pub features: String,
+}
+
+/// Every line of a page with its text, its features and the classifier's
+/// verdict, whether or not the page yields an article. Not part of the
 /// stable API.
 #[doc(hidden)]
-pub fn debug_features(page: &[u8], is_html: bool) -> Vec<(String, String)> {
+pub fn debug_lines(page: &[u8], is_html: bool) -> Vec<DebugLine> {
     let document = if is_html {
         segment::html::segment_html(&decode::decode_html(page))
     } else {
@@ -141,7 +156,15 @@ pub fn debug_features(page: &[u8], is_html: bool) -> Vec<(String, String)> {
     features::compute_features(&document)
         .iter()
         .zip(&document.lines)
-        .map(|(features, line)| (document.line_text(line).to_owned(), format!("{features:?}")))
+        .map(|(features, line)| {
+            let verdict = classify::classify(features);
+            DebugLine {
+                text: document.line_text(line).to_owned(),
+                first_label: verdict.label,
+                scores: verdict.scores,
+                features: format!("{features:?}"),
+            }
+        })
         .collect()
 }
 

@@ -10,6 +10,7 @@
 //! controls, embedded media and hidden elements never become text; the
 //! head is read for metadata only.
 
+use super::nesting::cap_nesting_depth;
 use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
@@ -155,7 +156,7 @@ const ARTICLE_WORDS: &[&str] = &[
 
 /// Parses `html` and walks it into a [`Document`].
 pub(crate) fn segment_html(html: &str) -> Document {
-    let tree = Html::parse_document(html);
+    let tree = Html::parse_document(&cap_nesting_depth(html));
     let sizes = element_text_sizes(&tree);
     let page_chars = sizes.first().copied().unwrap_or(0).max(1);
     let mut walker = Walker::default();

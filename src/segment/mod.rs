@@ -4,4 +4,5 @@
 //! the classifier and the assembler never care where a line came from.
 
 pub(crate) mod html;
+mod nesting;
 pub(crate) mod text;
