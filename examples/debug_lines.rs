@@ -19,7 +19,10 @@ fn main() -> ExitCode {
         eprintln!("usage: debug_lines [--features] PAGE.txt");
         return ExitCode::FAILURE;
     };
-    let bytes = match support::read_page(std::path::Path::new(path)) {
+    let bytes = match support::read_page(
+        std::path::Path::new(path),
+        newsclip::DEFAULT_MAX_INPUT_BYTES,
+    ) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("debug_lines: {error}");
@@ -31,7 +34,7 @@ fn main() -> ExitCode {
     let article = if is_html {
         extractor.extract_html(&bytes)
     } else {
-        extractor.extract_text(&String::from_utf8_lossy(&bytes))
+        extractor.extract_text_bytes(&bytes)
     };
     // A page without an article still shows its lines, labelled by the
     // classifier alone: those are the pages most worth a look.

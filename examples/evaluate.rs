@@ -103,12 +103,12 @@ fn report(pages: &[(&str, PageScore)], failures: usize, worst: usize) {
 
 fn extract_page(extractor: &Extractor, dir: &Path, id: &str) -> Result<String, String> {
     let path = find_page(dir, id).ok_or_else(|| format!("no page file for {id}"))?;
-    let bytes = support::read_page(&path)?;
+    let bytes = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES)?;
     let name = path.to_string_lossy();
     let article = if name.contains(".htm") {
         extractor.extract_html(&bytes)
     } else {
-        extractor.extract_text(&String::from_utf8_lossy(&bytes))
+        extractor.extract_text_bytes(&bytes)
     };
     Ok(article.map_err(|error| error.to_string())?.text())
 }

@@ -17,11 +17,19 @@
 mod support;
 
 use clap::{Parser, ValueEnum};
-use newsclip::{Article, Extractor, Label};
+use indicatif::{ProgressBar, ProgressStyle};
+use newsclip::{Article, Config, Extractor, Label};
+use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Inputs extracted in parallel at a time: enough to keep every core busy
+/// past the odd slow page, few enough that memory stays bounded on a
+/// directory of millions of pages. Output is written in input order after
+/// each chunk.
+const CHUNK_INPUTS: usize = 256;
 
 #[derive(Parser)]
 #[command(about = "Cut the article out of saved news pages")]
@@ -32,6 +40,12 @@ struct Args {
     /// How to read the inputs: by content (`auto`), as HTML or as text.
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     input: InputKind,
+    /// Threads extracting pages at once; 0 uses every core.
+    #[arg(long, default_value_t = 0)]
+    jobs: usize,
+    /// Inputs larger than this many bytes fail without being read whole.
+    #[arg(long, default_value_t = newsclip::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: usize,
     /// Files, directories, or `-` for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -55,6 +69,13 @@ enum Format {
     Json,
 }
 
+/// One input to extract: a page file, or a place that could not be listed
+/// (which still gets its record).
+enum Input {
+    Page(PathBuf),
+    Unlisted { path: PathBuf, error: String },
+}
+
 /// One input and what came of it.
 struct Outcome {
     path: String,
@@ -63,22 +84,51 @@ struct Outcome {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let extractor = Extractor::default();
-    let mut failed = false;
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs)
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("extract: cannot start {} threads: {error}", args.jobs);
+            return ExitCode::FAILURE;
+        }
+    };
+    let extractor = Extractor::new(Config::default().with_max_input_bytes(args.max_input_bytes));
+    let inputs = expand_inputs(&args.paths);
+    let several = inputs.len() > 1 || args.paths.iter().any(|path| path.is_dir());
+    let progress = progress_bar(inputs.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let several = args.paths.len() > 1 || args.paths.iter().any(|path| path.is_dir());
-    for input in expand_inputs(&args.paths) {
-        let outcome = extract(&extractor, input, args.input);
-        failed |= outcome.result.is_err();
-        let written = match args.format {
-            Format::Json => writeln!(out, "{}", to_json(&outcome)),
-            Format::Text => write_text(&mut out, &outcome, several),
-        };
-        if let Err(error) = written.and_then(|()| out.flush()) {
+    let mut failed = false;
+    for chunk in inputs.chunks(CHUNK_INPUTS) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let outcome = extract(&extractor, input, args.input);
+                    progress.inc(1);
+                    outcome
+                })
+                .collect()
+        });
+        for outcome in &outcomes {
+            failed |= outcome.result.is_err();
+            let written = match args.format {
+                Format::Json => writeln!(out, "{}", to_json(outcome)),
+                Format::Text => write_text(&mut out, outcome, several),
+            };
+            if let Err(error) = written {
+                progress.finish_and_clear();
+                return exit_on_write_error(&error);
+            }
+        }
+        if let Err(error) = out.flush() {
+            progress.finish_and_clear();
             return exit_on_write_error(&error);
         }
     }
+    progress.finish_and_clear();
     if failed {
         ExitCode::FAILURE
     } else {
@@ -86,34 +136,73 @@ fn main() -> ExitCode {
     }
 }
 
-/// Directories become their files, sorted by path, so output order is stable.
-/// An unreadable directory stays in the list and fails when it is read.
-fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// A bar on standard error when it is a terminal; none when it is a file
+/// or a pipe, so logs stay clean.
+fn progress_bar(total: usize) -> ProgressBar {
+    if total < 2 || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Directories become their page files, sorted by path, so output order is
+/// stable. Symbolic links to directories are not followed (no loops).
+fn expand_inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut files = Vec::new();
-            collect_files(path, &mut files);
-            files.sort();
-            inputs.extend(files);
+            let mut found = Vec::new();
+            collect_files(path, &mut found);
+            found.sort_by(|a, b| input_path(a).cmp(input_path(b)));
+            inputs.extend(found);
         } else {
-            inputs.push(path.clone());
+            inputs.push(Input::Page(path.clone()));
         }
     }
     inputs
 }
 
-fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        files.push(dir.to_path_buf());
-        return;
+fn input_path(input: &Input) -> &Path {
+    match input {
+        Input::Page(path) | Input::Unlisted { path, .. } => path,
+    }
+}
+
+fn collect_files(dir: &Path, found: &mut Vec<Input>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            let error = format!("cannot list directory {}: {error}", dir.display());
+            found.push(Input::Unlisted {
+                path: dir.to_path_buf(),
+                error,
+            });
+            return;
+        }
     };
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let error = format!("cannot list an entry of {}: {error}", dir.display());
+                found.push(Input::Unlisted {
+                    path: dir.to_path_buf(),
+                    error,
+                });
+                continue;
+            }
+        };
         let path = entry.path();
-        if path.is_dir() {
-            collect_files(&path, files);
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            collect_files(&path, found);
         } else if is_page_file(&path) {
-            files.push(path);
+            found.push(Input::Page(path));
         }
     }
 }
@@ -130,25 +219,30 @@ fn is_page_file(path: &Path) -> bool {
         })
 }
 
-fn extract(extractor: &Extractor, path: PathBuf, kind: InputKind) -> Outcome {
-    let name = path.display().to_string();
-    let result = support::read_page(&path).and_then(|bytes| {
+fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Outcome {
+    let path = match input {
+        Input::Page(path) => path,
+        Input::Unlisted { path, error } => {
+            return Outcome {
+                path: path.display().to_string(),
+                result: Err(error.clone()),
+            }
+        }
+    };
+    let limit = extractor.config().max_input_bytes;
+    let result = support::read_page(path, limit).and_then(|bytes| {
         let article =
             if kind == InputKind::Html || (kind == InputKind::Auto && looks_like_html(&bytes)) {
                 extractor.extract_html(&bytes)
             } else {
-                let text = String::from_utf8(bytes).map_err(|error| {
-                    format!(
-                        "{} is not UTF-8 text (invalid byte at offset {})",
-                        path.display(),
-                        error.utf8_error().valid_up_to()
-                    )
-                })?;
-                extractor.extract_text(&text)
+                extractor.extract_text_bytes(&bytes)
             };
-        article.map_err(|error| error.to_string())
+        article.map_err(|error| format!("{}: {error}", path.display()))
     });
-    Outcome { path: name, result }
+    Outcome {
+        path: path.display().to_string(),
+        result,
+    }
 }
 
 /// Whether the input starts like markup: after a byte-order mark and
@@ -221,7 +315,7 @@ fn write_text(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Res
             writeln!(out)?;
             writeln!(out, "{}", article.text())?;
         }
-        Err(error) => eprintln!("extract: {}: {error}", outcome.path),
+        Err(error) => eprintln!("extract: {error}"),
     }
     if several {
         writeln!(out)?;

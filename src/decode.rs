@@ -56,6 +56,23 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
         }
         return encoding.decode_without_bom_handling(bytes).0;
     }
+    decode_undeclared(bytes)
+}
+
+/// Decodes a text page's bytes: as [`decode_html`], without the markup's
+/// declaration to read.
+pub(crate) fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom_length..]).0;
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0;
+    }
+    decode_undeclared(bytes)
+}
+
+/// UTF-8 when the bytes are valid UTF-8, else the detector's guess.
+fn decode_undeclared(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => guessed_encoding(bytes).decode_without_bom_handling(bytes).0,
@@ -208,6 +225,13 @@ mod tests {
             page.extend(b"</p></body></html>");
             assert!(decode_html(&page).contains(text), "{}", encoding.name());
         }
+    }
+
+    #[test]
+    fn text_pages_are_decoded_without_a_declaration() {
+        let text = "Le café coûte très cher à Genève cette année.\nLes habitants s'en plaignent.";
+        assert_eq!(decode_text(&encode(encoding_rs::WINDOWS_1252, text)), text);
+        assert_eq!(decode_text(text.as_bytes()), text);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::article::Article;
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
-use crate::decode::{decode_html, looks_binary};
+use crate::decode::{decode_html, decode_text, looks_binary};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
@@ -60,6 +60,27 @@ impl Extractor {
     pub fn extract_text(&self, text: &str) -> Result<Article, Error> {
         check_text(text, self.config.max_input_bytes)?;
         self.extract_document(&segment_text(text))
+    }
+
+    /// Extracts the article from a text page given as bytes, in whatever
+    /// encoding it was saved: a byte-order mark, UTF-16 told by its zero
+    /// bytes, UTF-8, or else a legacy encoding guessed from the bytes.
+    ///
+    /// ```
+    /// let page = b"La ville ferme ses piscines\n\
+    ///     La municipalit\xe9 a annonc\xe9 jeudi la fermeture de trois piscines pendant l'\xe9t\xe9, faute de ma\xeetres-nageurs.\n\
+    ///     Les associations de quartier d\xe9plorent une d\xe9cision prise sans concertation avec les habitants.\n";
+    /// let article = newsclip::Extractor::default().extract_text_bytes(page)?;
+    /// assert!(article.paragraphs[0].starts_with("La municipalité a annoncé"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_text`].
+    pub fn extract_text_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
+        check_size(bytes.len(), self.config.max_input_bytes)?;
+        self.extract_text(&decode_text(bytes))
     }
 
     /// Extracts the article from an HTML page given as bytes. The bytes

@@ -151,7 +151,7 @@ pub fn debug_lines(page: &[u8], is_html: bool) -> Vec<DebugLine> {
     let document = if is_html {
         segment::html::segment_html(&decode::decode_html(page))
     } else {
-        segment::text::segment_text(&String::from_utf8_lossy(page))
+        segment::text::segment_text(&decode::decode_text(page))
     };
     features::compute_features(&document)
         .iter()

@@ -4,10 +4,12 @@
 //! similar questions by walking its stack of open elements, so each start
 //! tag costs time in proportion to the current depth: a page nested 100,000
 //! deep takes minutes. Browsers cap the depth of the tree they build
-//! (Chromium at 512); we do the same earlier and cheaper, by dropping the
-//! start tags that would open an element deeper than [`MAX_NESTING_DEPTH`],
-//! and one end tag for each dropped start tag. Text is never dropped, so no
-//! words are lost: they land in the deepest element kept.
+//! (Chromium at 512, by making deeper elements siblings at the cap); we do
+//! the same earlier and cheaper: a start tag that would open an element
+//! deeper than [`MAX_NESTING_DEPTH`] first closes the innermost open
+//! element, so the new element becomes its sibling. Every tag and every
+//! word stays; only the nesting flattens, and headings and paragraphs stay
+//! blocks of their own.
 //!
 //! The scan is a small tokenizer that knows comments, raw-text elements,
 //! void elements and the elements whose start tag closes an open one of the
@@ -41,26 +43,30 @@ const SELF_CLOSING_SIBLINGS: &[&str] = &[
     "thead", "tfoot",
 ];
 
-/// `html` with the tags that nest deeper than [`MAX_NESTING_DEPTH`]
-/// removed; borrowed unchanged when no element is that deep (every real
-/// page).
+/// `html` with an end tag inserted before each start tag that would nest
+/// deeper than [`MAX_NESTING_DEPTH`]; borrowed unchanged when no element is
+/// that deep (every real page).
 pub(crate) fn cap_nesting_depth(html: &str) -> Cow<'_, str> {
     cap_nesting_depth_at(html, MAX_NESTING_DEPTH)
 }
 
 fn cap_nesting_depth_at(html: &str, max_depth: usize) -> Cow<'_, str> {
-    let dropped = tags_over_depth(html, max_depth);
-    if dropped.is_empty() {
+    let closings = closings_over_depth(html, max_depth);
+    if closings.is_empty() {
         return Cow::Borrowed(html);
     }
-    let mut kept = String::with_capacity(html.len());
+    let extra: usize = closings.iter().map(|(_, name)| name.len() + 3).sum();
+    let mut capped = String::with_capacity(html.len() + extra);
     let mut from = 0;
-    for (start, end) in dropped {
-        kept.push_str(&html[from..start]);
-        from = end;
+    for (position, name) in closings {
+        capped.push_str(&html[from..position]);
+        capped.push_str("</");
+        capped.push_str(name);
+        capped.push('>');
+        from = position;
     }
-    kept.push_str(&html[from..]);
-    Cow::Owned(kept)
+    capped.push_str(&html[from..]);
+    Cow::Owned(capped)
 }
 
 /// One tag found by the scan.
@@ -72,20 +78,16 @@ struct Tag<'a> {
     end: usize,
 }
 
-/// Byte ranges of the tags to drop, in order.
-fn tags_over_depth(html: &str, max_depth: usize) -> Vec<(usize, usize)> {
+/// Where to insert an end tag, and for which element, in input order.
+fn closings_over_depth(html: &str, max_depth: usize) -> Vec<(usize, &str)> {
     let mut open: Vec<&str> = Vec::new();
-    let mut overflow = 0usize;
-    let mut dropped = Vec::new();
+    let mut closings = Vec::new();
     let mut position = 0;
     while let Some(tag) = next_tag(html, position) {
         position = tag.end;
         let name = tag.name;
         if tag.is_end {
-            if overflow > 0 {
-                overflow -= 1;
-                dropped.push((tag.start, tag.end));
-            } else if let Some(index) = open
+            if let Some(index) = open
                 .iter()
                 .rposition(|open| open.eq_ignore_ascii_case(name))
             {
@@ -115,13 +117,13 @@ fn tags_over_depth(html: &str, max_depth: usize) -> Vec<(usize, usize)> {
             }
         }
         if open.len() >= max_depth {
-            overflow += 1;
-            dropped.push((tag.start, tag.end));
-        } else {
-            open.push(name);
+            if let Some(innermost) = open.pop() {
+                closings.push((tag.start, innermost));
+            }
         }
+        open.push(name);
     }
-    dropped
+    closings
 }
 
 fn is_one_of(name: &str, names: &[&str]) -> bool {
@@ -220,19 +222,23 @@ mod tests {
     }
 
     #[test]
-    fn tags_past_the_cap_are_dropped_with_their_end_tags() {
+    fn elements_past_the_cap_become_siblings() {
         let page = "<div><div><div><div>deep</div></div></div></div><p>after</p>";
         let capped = cap_nesting_depth_at(page, 2);
-        assert_eq!(capped, "<div><div>deep</div></div><p>after</p>");
+        assert_eq!(
+            capped,
+            "<div><div></div><div></div><div>deep</div></div></div></div><p>after</p>"
+        );
     }
 
     #[test]
-    fn no_text_is_lost() {
-        let page = "<b>".repeat(50) + "words" + &"<i>x</i>".repeat(3);
+    fn no_tag_and_no_text_is_lost() {
+        let page = "<b>".repeat(50) + "<h1>words</h1><p>more</p>" + &"<i>x</i>".repeat(3);
         let capped = cap_nesting_depth_at(&page, 10);
-        assert_eq!(capped.matches("<b>").count(), 10);
-        assert!(capped.contains("words"));
-        assert_eq!(capped.matches('x').count(), 3);
+        assert_eq!(capped.matches("<b>").count(), 50);
+        assert_eq!(capped.matches("</b>").count(), 41);
+        assert!(capped.contains("<h1>words</h1><p>more</p>"));
+        assert_eq!(capped.matches("<i>x</i>").count(), 3);
     }
 
     #[test]
@@ -254,7 +260,10 @@ mod tests {
     fn a_hundred_thousand_deep_page_is_capped() {
         let page = "<div>".repeat(100_000) + "bottom" + &"</div>".repeat(100_000);
         let capped = cap_nesting_depth(&page);
-        assert_eq!(capped.matches("<div>").count(), MAX_NESTING_DEPTH);
-        assert_eq!(capped.matches("</div>").count(), MAX_NESTING_DEPTH);
+        assert_eq!(capped.matches("<div>").count(), 100_000);
+        assert_eq!(
+            capped.matches("</div>").count(),
+            200_000 - MAX_NESTING_DEPTH
+        );
     }
 }

@@ -1,0 +1,163 @@
+//! The `extract` example binary in a batch: every input yields exactly one
+//! JSON record, in input order; failures carry `error` and leave the other
+//! records alone; the exit status says some failed; a closed stdout ends
+//! the run quietly.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// The example binary, built (or found fresh) by the cargo running this
+/// test, in the same profile, so a filtered `cargo test --test batch`
+/// never runs a stale one.
+fn extract_binary() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let mut build = Command::new(cargo);
+            build.args(["build", "--quiet", "--example", "extract"]);
+            if !cfg!(debug_assertions) {
+                build.arg("--release");
+            }
+            let status = build
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "cargo build --example extract failed");
+            let test_exe = std::env::current_exe().expect("test binary path");
+            let profile_dir = test_exe
+                .parent()
+                .and_then(Path::parent)
+                .expect("target/<profile>/deps");
+            profile_dir.join("examples").join("extract")
+        })
+        .clone()
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsclip-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+fn records(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is one JSON record"))
+        .collect()
+}
+
+fn run_json(args: &[&Path]) -> (Vec<Value>, bool) {
+    let output = Command::new(extract_binary())
+        .args(["--format", "json", "--max-input-bytes", "100000"])
+        .args(args)
+        .output()
+        .expect("extract runs");
+    (records(&output.stdout), output.status.success())
+}
+
+#[test]
+fn a_hostile_batch_yields_one_record_per_input_and_leaves_the_seeds_alone() {
+    let dir = scratch("batch");
+    let mut expected_errors = Vec::new();
+    for entry in std::fs::read_dir(fixtures().join("hostile")).expect("hostile fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|ext| ext == "md") {
+            continue;
+        }
+        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+    for name in [
+        "empty.html",
+        "whitespace.txt",
+        "image.html",
+        "nul-padded.txt",
+        "home-page.html",
+        "truncated.html",
+    ] {
+        // truncated.html is over the 100,000-byte limit given below.
+        expected_errors.push(name.to_owned());
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/nonexistent/page.html", dir.join("dangling.html"))
+            .expect("symlink");
+        expected_errors.push("dangling.html".to_owned());
+    }
+    let seeds = fixtures().join("seeds");
+    let missing = dir.join("never-written.html");
+    expected_errors.push("never-written.html".to_owned());
+
+    let (batch, succeeded) = run_json(&[&dir, &seeds, &missing]);
+    let (seeds_alone, seeds_succeeded) = run_json(&[&seeds]);
+    assert!(!succeeded, "the exit status says some inputs failed");
+    assert!(seeds_succeeded);
+
+    let listed = std::fs::read_dir(&dir).expect("scratch").count() + seeds_alone.len() + 1;
+    assert_eq!(batch.len(), listed, "one record per input");
+    for record in &batch {
+        let path = record["path"].as_str().expect("path");
+        let name = Path::new(path)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .expect("name");
+        let error = record["error"].as_str();
+        assert_eq!(
+            error.is_some(),
+            expected_errors.iter().any(|expected| expected == name),
+            "{name}: {error:?}"
+        );
+        if let Some(error) = error {
+            assert!(error.contains(name), "the error names its input: {error}");
+            assert_eq!(record["text"], "");
+        }
+    }
+    let seed_records: Vec<&Value> = batch
+        .iter()
+        .filter(|record| {
+            record["path"]
+                .as_str()
+                .is_some_and(|path| path.contains("seeds"))
+        })
+        .collect();
+    assert_eq!(seed_records.len(), seeds_alone.len());
+    for (in_batch, alone) in seed_records.iter().zip(&seeds_alone) {
+        assert_eq!(in_batch["path"], alone["path"]);
+        assert_eq!(in_batch["title"], alone["title"]);
+        assert_eq!(in_batch["text"], alone["text"]);
+        assert_eq!(in_batch["lines"], alone["lines"]);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    let seeds = fixtures().join("seeds");
+    let mut child = Command::new(extract_binary())
+        .args(["--format", "json"])
+        .args(std::iter::repeat_n(&seeds, 40))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("extract runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("a first record");
+    // The reader is dropped here: the pipe closes under the binary.
+    let output = child.wait_with_output().expect("extract ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{stderr}");
+    assert!(serde_json::from_str::<Value>(&first).is_ok());
+}

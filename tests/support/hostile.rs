@@ -1,0 +1,100 @@
+//! Pathological pages, generated: the large kinds of `fixtures/hostile`
+//! that are cheaper to build than to ship. Shared by `tests/hostile.rs`,
+//! `benches/hostile.rs` and the `hostile_corpus` example (which writes
+//! them to files for a batch run), each including this file with `#[path]`.
+//!
+//! Every page wraps the same short article, so a test can check the
+//! article survives whatever surrounds it.
+
+#![allow(dead_code)] // each includer uses its own subset.
+
+/// The headline of [`ARTICLE`].
+pub const HEADLINE: &str = "River levels fall as the flood moves downstream";
+
+/// A short article: a headline and three paragraphs, written for these
+/// tests.
+pub const ARTICLE: &str = "<h1>River levels fall as the flood moves downstream</h1>\
+    <p>Water levels on the upper river fell through Tuesday night, and engineers said the \
+    worst of the flooding had passed the towns that were evacuated at the weekend.</p>\
+    <p>Downstream, crews raised temporary barriers along the embankment, working in shifts \
+    while the regional council opened two more shelters for families who left their homes.</p>\
+    <p>The council said roads in the valley would stay closed until inspectors had checked \
+    every bridge, which could take the rest of the week if the rain holds off.</p>";
+
+/// The first words of each paragraph of [`ARTICLE`].
+pub const PARAGRAPH_STARTS: [&str; 3] = ["Water levels", "Downstream, crews", "The council said"];
+
+fn page(body: &str) -> String {
+    format!("<!doctype html><html><head><title>{HEADLINE}</title></head><body>{body}</body></html>")
+}
+
+/// The article nested `depth` elements deep.
+pub fn deep_nesting(depth: usize) -> String {
+    page(&format!(
+        "{}{ARTICLE}{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    ))
+}
+
+/// The article inside a page of about `bytes` bytes of menus and teaser
+/// lists, the shape of a bloated real page.
+pub fn large_page(bytes: usize) -> String {
+    let block = "<nav><ul><li><a href=/a>World</a></li><li><a href=/b>Business</a></li>\
+        <li><a href=/c>Sport</a></li></ul></nav><div class=teaser><a href=/story>\
+        Markets steady ahead of the central bank's decision on rates</a><p>Analysts expect \
+        no change this month.</p></div>\n";
+    let mut filler = String::with_capacity(bytes + block.len());
+    while filler.len() < bytes / 2 {
+        filler.push_str(block);
+    }
+    page(&format!("{filler}<article>{ARTICLE}</article>{filler}"))
+}
+
+/// The article after `count` tiny elements, half of them formatting
+/// elements left open (which the parser must track).
+pub fn tiny_elements(count: usize) -> String {
+    let mut body = String::with_capacity(count * 12);
+    for index in 0..count {
+        body.push_str(if index % 2 == 0 {
+            "<span>x</span>"
+        } else {
+            "<b>"
+        });
+    }
+    page(&format!("<div>{body}</div><article>{ARTICLE}</article>"))
+}
+
+/// The article followed by one paragraph of about `bytes` bytes with no
+/// line break in it: numbered sentences, so no two are the same.
+pub fn long_line(bytes: usize) -> String {
+    let mut paragraph = String::with_capacity(bytes + 100);
+    let mut number = 0;
+    while paragraph.len() < bytes {
+        number += 1;
+        paragraph.push_str(&format!(
+            "Sentence {number} of the long paragraph goes on without a break. "
+        ));
+    }
+    page(&format!("<article>{ARTICLE}<p>{paragraph}</p></article>"))
+}
+
+/// The article followed by a farm of `count` links.
+pub fn link_farm(count: usize) -> String {
+    let mut links = String::with_capacity(count * 40);
+    for index in 0..count {
+        links.push_str(&format!("<a href=\"/page/{index}\">link {index}</a> "));
+    }
+    page(&format!("<article>{ARTICLE}</article><div>{links}</div>"))
+}
+
+/// The large kinds at the sizes the issue names, by file name.
+pub fn large_kinds() -> Vec<(&'static str, String)> {
+    vec![
+        ("deep-100k.html", deep_nesting(100_000)),
+        ("large-50mb.html", large_page(50 << 20)),
+        ("tiny-elements-1m.html", tiny_elements(1_000_000)),
+        ("long-line-10mb.html", long_line(10 << 20)),
+        ("link-farm-100k.html", link_farm(100_000)),
+    ]
+}
