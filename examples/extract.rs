@@ -20,7 +20,7 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsclip::{Article, Config, Extractor, Label};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -115,7 +115,7 @@ fn main() -> ExitCode {
         for outcome in &outcomes {
             failed |= outcome.result.is_err();
             let written = match args.format {
-                Format::Json => writeln!(out, "{}", to_json(outcome)),
+                Format::Json => write_json(&mut out, outcome),
                 Format::Text => write_text(&mut out, outcome, several),
             };
             if let Err(error) = written {
@@ -273,31 +273,94 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|tag| head.contains(tag))
 }
 
-fn to_json(outcome: &Outcome) -> Value {
-    match &outcome.result {
-        Ok(article) => json!({
-            "path": outcome.path,
-            "title": article.title,
-            "text": article.text(),
-            "captions": article.captions,
-            "related": article.related.iter().map(|link| json!({"text": link.text, "url": link.url})).collect::<Vec<_>>(),
-            "byline": article.byline,
-            "date": article.date,
-            "lines": article.lines.iter().map(|line| json!({
-                "line": line.line,
-                "label": line.label.as_str(),
-                "first_label": line.first_label.as_str(),
-                "scores": Label::ALL.iter().map(|label| (label.as_str().to_owned(), json!(round(line.score(*label))))).collect::<serde_json::Map<_, _>>(),
-            })).collect::<Vec<_>>(),
-            "error": null,
-        }),
-        Err(error) => json!({
-            "path": outcome.path,
-            "title": null, "text": "", "captions": [], "related": [],
-            "byline": null, "date": null, "lines": [],
-            "error": error,
-        }),
-    }
+/// One JSON Lines record, fields in the order DESIGN.md documents.
+/// Serialized straight to the output: no tree of values is built, so a
+/// page of a million lines costs its record's bytes, not gigabytes.
+#[derive(Serialize)]
+struct Record<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    text: String,
+    captions: &'a [String],
+    related: Vec<RelatedRecord<'a>>,
+    byline: Option<&'a str>,
+    date: Option<&'a str>,
+    lines: Vec<LineRecord>,
+    error: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelatedRecord<'a> {
+    text: &'a str,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LineRecord {
+    line: u32,
+    label: &'static str,
+    first_label: &'static str,
+    scores: Scores,
+}
+
+/// The four class probabilities, keyed by label name.
+#[derive(Serialize)]
+struct Scores {
+    body: f64,
+    caption: f64,
+    navigation: f64,
+    related: f64,
+}
+
+fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
+    const NO_STRINGS: &[String] = &[];
+    let record = match &outcome.result {
+        Ok(article) => Record {
+            path: &outcome.path,
+            title: article.title.as_deref(),
+            text: article.text(),
+            captions: &article.captions,
+            related: article
+                .related
+                .iter()
+                .map(|link| RelatedRecord {
+                    text: &link.text,
+                    url: link.url.as_deref(),
+                })
+                .collect(),
+            byline: article.byline.as_deref(),
+            date: article.date.as_deref(),
+            lines: article
+                .lines
+                .iter()
+                .map(|line| LineRecord {
+                    line: line.line,
+                    label: line.label.as_str(),
+                    first_label: line.first_label.as_str(),
+                    scores: Scores {
+                        body: round(line.score(Label::Body)),
+                        caption: round(line.score(Label::Caption)),
+                        navigation: round(line.score(Label::Navigation)),
+                        related: round(line.score(Label::Related)),
+                    },
+                })
+                .collect(),
+            error: None,
+        },
+        Err(error) => Record {
+            path: &outcome.path,
+            title: None,
+            text: String::new(),
+            captions: NO_STRINGS,
+            related: Vec::new(),
+            byline: None,
+            date: None,
+            lines: Vec::new(),
+            error: Some(error),
+        },
+    };
+    serde_json::to_writer(&mut *out, &record).map_err(io::Error::from)?;
+    writeln!(out)
 }
 
 /// Four decimals are enough to read a score and keep the output short.

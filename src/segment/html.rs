@@ -154,6 +154,13 @@ const ARTICLE_WORDS: &[&str] = &[
     "main",
 ];
 
+/// Whether `name` (any case) is an element that starts and ends a line.
+pub(super) fn is_block_tag(name: &str) -> bool {
+    BLOCK_TAGS
+        .iter()
+        .any(|block| block.eq_ignore_ascii_case(name))
+}
+
 /// Parses `html` and walks it into a [`Document`].
 pub(crate) fn segment_html(html: &str) -> Document {
     let tree = Html::parse_document(&cap_nesting_depth(html));

@@ -3,8 +3,9 @@
 //! `benches/hostile.rs` and the `hostile_corpus` example (which writes
 //! them to files for a batch run), each including this file with `#[path]`.
 //!
-//! Every page wraps the same short article, so a test can check the
-//! article survives whatever surrounds it.
+//! Every page but the large one wraps the same short article, so a test
+//! can check the article survives whatever surrounds it; the large one
+//! repeats a real page, whose article it should yield.
 
 #![allow(dead_code)] // each includer uses its own subset.
 
@@ -37,18 +38,39 @@ pub fn deep_nesting(depth: usize) -> String {
     ))
 }
 
-/// The article inside a page of about `bytes` bytes of menus and teaser
-/// lists, the shape of a bloated real page.
+/// A page of about `bytes` bytes: the body of a real news page (from
+/// `fixtures/scrapinghub`) repeated, so its cost per byte compares fairly
+/// with that page's own, and its article should be that page's.
 pub fn large_page(bytes: usize) -> String {
-    let block = "<nav><ul><li><a href=/a>World</a></li><li><a href=/b>Business</a></li>\
-        <li><a href=/c>Sport</a></li></ul></nav><div class=teaser><a href=/story>\
-        Markets steady ahead of the central bank's decision on rates</a><p>Analysts expect \
-        no change this month.</p></div>\n";
-    let mut filler = String::with_capacity(bytes + block.len());
-    while filler.len() < bytes / 2 {
-        filler.push_str(block);
+    let filler_body = real_page_body();
+    let mut body = String::with_capacity(bytes + filler_body.len());
+    while body.len() < bytes {
+        body.push_str(&filler_body);
     }
-    page(&format!("{filler}<article>{ARTICLE}</article>{filler}"))
+    page(&body)
+}
+
+/// The page `large_page` repeats: a real one, whole.
+pub fn real_page() -> String {
+    use std::io::Read;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "fixtures/scrapinghub/html/f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584.html.gz",
+    );
+    let compressed = std::fs::read(&path).expect("fixture page");
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&compressed[..])
+        .read_to_string(&mut html)
+        .expect("gzipped UTF-8 page");
+    html
+}
+
+/// What lies between `<body …>` and `</body>` in [`real_page`].
+fn real_page_body() -> String {
+    let html = real_page();
+    let open = html.find("<body").expect("a body");
+    let start = open + html[open..].find('>').expect("body tag ends") + 1;
+    let end = html.rfind("</body>").unwrap_or(html.len());
+    html[start..end].to_owned()
 }
 
 /// The article after `count` tiny elements, half of them formatting

@@ -1,0 +1,39 @@
+//! The pathological pages of `fixtures/hostile` next to a normal page, all
+//! through `extract_html_str`, with throughput in bytes: a page that costs
+//! more per byte than the normal one shows it here. The issue's bar: the
+//! 100,000-deep page and the 50 MB page within 3x the normal page's time
+//! per byte.
+//!
+//! ```text
+//! cargo bench --bench hostile
+//! ```
+
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::time::Duration;
+
+fn bench_hostile(c: &mut Criterion) {
+    let extractor = newsclip::Extractor::default();
+    let mut pages = vec![("normal_page", hostile::real_page())];
+    pages.extend(
+        hostile::large_kinds()
+            .into_iter()
+            .map(|(name, page)| (name.trim_end_matches(".html"), page)),
+    );
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(8));
+    for (name, page) in &pages {
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| std::hint::black_box(extractor.extract_html_str(page)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_hostile);
+criterion_main!(benches);
