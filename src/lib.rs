@@ -21,7 +21,10 @@
 //! ## The pipeline
 //!
 //! 1. **Segment** the input into lines: a text page one block per line
-//!    (blank lines are block gaps).
+//!    (blank lines are block gaps); an HTML page decoded, parsed with
+//!    `scraper` and walked once, each block a line with the hints markup
+//!    gives (headings, links, lists, figures, `nav`/`aside`/`article`,
+//!    class names).
 //! 2. **Measure** each line once: size, sentence ends, punctuation,
 //!    digits, separators, capitalisation, position, repeats on the page,
 //!    neighbours, and cue phrases from multilingual lexicons matched by one
@@ -37,8 +40,13 @@
 //!
 //! ## Untrusted input
 //!
-//! Inputs over [`Config::max_input_bytes`] and inputs with no text are
-//! refused with an [`Error`]; nothing else fails.
+//! Nothing a crawler returns makes newsclip panic or hang. Each failure is
+//! an [`Error`] that says what happened: [`Error::EmptyInput`],
+//! [`Error::InputTooLarge`] (over [`Config::max_input_bytes`]),
+//! [`Error::NotText`] for binary data, [`Error::NoArticle`] for pages with
+//! no article. Broken markup is parsed as browsers parse it; nesting past
+//! 128 elements is flattened before parsing, so cost stays linear in the
+//! input however deep a page nests.
 #![deny(missing_docs)]
 
 mod article;
