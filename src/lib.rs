@@ -115,6 +115,59 @@ pub fn extract_html(bytes: &[u8]) -> Result<Article, Error> {
     Extractor::default().extract_html(bytes)
 }
 
+/// What the `classify` bench needs to time the classifier loop alone.
+/// Not part of the stable API.
+#[doc(hidden)]
+pub mod bench {
+    use crate::features::Features;
+
+    /// A page's lines, segmented and measured: the classifier's input.
+    pub struct MeasuredPage {
+        features: Vec<Features>,
+        text_bytes: usize,
+    }
+
+    impl MeasuredPage {
+        /// Segments and measures a text page.
+        pub fn from_text(text: &str) -> Self {
+            Self::measure(&crate::segment::text::segment_text(text))
+        }
+
+        /// Segments and measures an HTML page.
+        pub fn from_html(html: &str) -> Self {
+            Self::measure(&crate::segment::html::segment_html(html))
+        }
+
+        fn measure(document: &crate::document::Document) -> Self {
+            let text_bytes = document.lines.iter().map(|line| line.span().len()).sum();
+            MeasuredPage {
+                features: crate::features::compute_features(document),
+                text_bytes,
+            }
+        }
+
+        /// Lines on the page.
+        pub fn lines(&self) -> usize {
+            self.features.len()
+        }
+
+        /// Bytes of text in those lines.
+        pub fn text_bytes(&self) -> usize {
+            self.text_bytes
+        }
+
+        /// Classifies every line, as the extractor does; returns how many
+        /// came out as body so the work cannot be optimised away.
+        pub fn classify_all(&self) -> usize {
+            self.features
+                .iter()
+                .map(crate::classify::classify)
+                .filter(|verdict| verdict.label == crate::Label::Body)
+                .count()
+        }
+    }
+}
+
 /// What the `fit_weights` example needs to refit the classifier's table.
 /// Not part of the stable API.
 #[doc(hidden)]

@@ -29,24 +29,41 @@ use std::borrow::Cow;
 /// many steps, so it is also what a pathological page can cost per tag.
 pub(crate) const MAX_NESTING_DEPTH: usize = 128;
 
-/// Elements with no end tag: they never nest anything.
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
-];
+/// What the scan needs to know of a start tag's element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// No end tag: it never nests anything (`<br>`, `<img>`…).
+    Void,
+    /// Raw text up to its end tag: a `<` inside opens nothing.
+    RawText,
+    /// Everything after it is text.
+    Plaintext,
+    /// Its start tag closes an open element of the same name, as the
+    /// parser's implied end tags do (`<li>a<li>b` are siblings).
+    ClosesSibling,
+    Other,
+}
 
-/// Elements whose content is raw text up to their end tag: a `<` inside
-/// them opens nothing.
-const RAW_TEXT_ELEMENTS: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
-
-/// Elements whose start tag closes an open element of the same name, as
-/// the parser's implied end tags do (`<li>a<li>b` are siblings).
-const SELF_CLOSING_SIBLINGS: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "tbody",
-    "thead", "tfoot",
-];
+/// The kind of element `name` (any case) opens. One `match` on the
+/// lower-cased name: this runs for every tag of every page.
+fn tag_kind(name: &str) -> TagKind {
+    let mut lower = [0u8; 10];
+    let Some(buffer) = lower.get_mut(..name.len()) else {
+        return TagKind::Other;
+    };
+    buffer.copy_from_slice(name.as_bytes());
+    buffer.make_ascii_lowercase();
+    match &*buffer {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen"
+        | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => TagKind::Void,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"noscript" => TagKind::RawText,
+        b"plaintext" => TagKind::Plaintext,
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"rb"
+        | b"rt" | b"rp" | b"tbody" | b"thead" | b"tfoot" => TagKind::ClosesSibling,
+        _ => TagKind::Other,
+    }
+}
 
 /// What replaces a removed tag: a line break for block elements, nothing
 /// for inline ones.
@@ -143,30 +160,26 @@ fn removed_tags(html: &str, max_depth: usize) -> Vec<Removal> {
             }
             continue;
         }
-        if let Some(raw) = RAW_TEXT_ELEMENTS
-            .iter()
-            .find(|raw| raw.eq_ignore_ascii_case(name))
-        {
-            position = end_of_raw_text(html, position, raw);
-            continue;
-        }
-        if name.eq_ignore_ascii_case("plaintext") {
-            break;
-        }
-        if is_one_of(name, VOID_ELEMENTS) {
-            continue;
-        }
-        if is_one_of(name, SELF_CLOSING_SIBLINGS) {
-            if removed
-                .last()
-                .is_some_and(|last| last.eq_ignore_ascii_case(name))
-            {
-                removed.pop();
-            } else if removed.is_empty() {
-                if let Some(index) = rposition(&open, name) {
-                    open.truncate(index);
+        match tag_kind(name) {
+            TagKind::RawText => {
+                position = end_of_raw_text(html, position, name);
+                continue;
+            }
+            TagKind::Plaintext => break,
+            TagKind::Void => continue,
+            TagKind::ClosesSibling => {
+                if removed
+                    .last()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(name))
+                {
+                    removed.pop();
+                } else if removed.is_empty() {
+                    if let Some(index) = rposition(&open, name) {
+                        open.truncate(index);
+                    }
                 }
             }
+            TagKind::Other => {}
         }
         if open.len() >= max_depth {
             removed.push(name);
@@ -189,10 +202,6 @@ fn rposition(open: &[&str], name: &str) -> Option<usize> {
 fn rposition_near_top(stack: &[&str], name: &str) -> Option<usize> {
     let floor = stack.len().saturating_sub(MAX_NESTING_DEPTH);
     rposition(&stack[floor..], name).map(|index| floor + index)
-}
-
-fn is_one_of(name: &str, names: &[&str]) -> bool {
-    names.iter().any(|known| known.eq_ignore_ascii_case(name))
 }
 
 /// The next start or end tag at or after `from`, skipping comments,
@@ -237,21 +246,29 @@ fn next_tag(html: &str, from: usize) -> Option<Tag<'_>> {
 }
 
 /// The byte after the `>` that ends a tag whose attributes start at
-/// `from`; a `>` inside a quoted attribute value does not end it.
+/// `from`; a `>` inside a quoted attribute value does not end it. Jumps
+/// from one `>` or quote to the next with memchr.
 fn end_of_tag(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    let mut after_equals = false;
-    for (offset, &byte) in bytes[from..].iter().enumerate() {
-        match quote {
-            Some(open) if byte == open => quote = None,
-            Some(_) => {}
-            None => match byte {
-                b'>' => return from + offset + 1,
-                b'"' | b'\'' if after_equals => quote = Some(byte),
-                b'=' => after_equals = true,
-                byte if byte.is_ascii_whitespace() => {}
-                _ => after_equals = false,
-            },
+    let mut position = from;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[position..]) {
+        let at = position + offset;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return at + 1;
+        }
+        // A quote opens a value only right after `=` (white space allowed).
+        let after_equals = bytes[from..at]
+            .iter()
+            .rev()
+            .find(|byte| !byte.is_ascii_whitespace())
+            == Some(&b'=');
+        if !after_equals {
+            position = at + 1;
+            continue;
+        }
+        match memchr::memchr(quote, &bytes[at + 1..]) {
+            Some(length) => position = at + 1 + length + 1,
+            None => return bytes.len(),
         }
     }
     bytes.len()
