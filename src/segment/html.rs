@@ -270,18 +270,19 @@ struct Walker {
 
 impl Walker {
     fn open(&mut self, element: &Element, title_text: Option<String>, is_wrapper: bool) {
-        self.read_metadata(element, title_text);
         let name = element.name();
-        let is_skipped = SKIPPED_TAGS.contains(&name) || is_hidden(element);
-        let is_block = BLOCK_TAGS.contains(&name);
+        let attributes = KeyAttributes::of(element);
+        self.read_metadata(name, &attributes, title_text);
+        let is_skipped = SKIPPED_TAGS.contains(&name) || attributes.is_hidden();
+        let is_block = is_block_tag(name);
         if is_block {
             self.flush();
         }
-        let hints = element_hints(element, is_wrapper);
+        let hints = element_hints(name, &attributes, is_wrapper);
         let heading_level = heading_level(name);
         let is_link = name == "a";
         if is_link {
-            let link = match element.attr("href") {
+            let link = match attributes.href {
                 Some(href) if !href.trim().is_empty() => {
                     self.document.links.push(href.trim().to_owned());
                     (self.document.links.len() - 1) as u32
@@ -343,32 +344,44 @@ impl Walker {
             })
     }
 
-    /// Appends a text node to the line, whitespace collapsed.
+    /// Appends a text node to the line, whitespace collapsed. Works a
+    /// word (a run without white space) at a time.
     fn text(&mut self, text: &str) {
         if self.skip_depth > 0 {
             return;
         }
-        for ch in text.chars() {
-            if ch.is_whitespace() {
+        let in_link = self.link_depth > 0;
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_start = rest.find(|ch: char| !ch.is_whitespace()).unwrap_or(rest.len());
+            if word_start > 0 {
                 self.pending_space = self.document.text.len() > self.line_start;
-                self.pending_space_in_link = self.link_depth > 0;
+                self.pending_space_in_link = in_link;
+                rest = &rest[word_start..];
                 continue;
             }
-            if self.document.text.len() == self.line_start {
-                self.begin_line();
-            } else if self.pending_space {
-                self.document.text.push(' ');
-                if self.pending_space_in_link && self.link_depth > 0 {
-                    self.line.link_chars += 1;
-                }
-            }
-            self.pending_space = false;
-            self.document.text.push(ch);
-            if self.link_depth > 0 {
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            self.push_word(&rest[..word_end], in_link);
+            rest = &rest[word_end..];
+        }
+    }
+
+    /// Appends one word (no white space in it) to the line.
+    fn push_word(&mut self, word: &str, in_link: bool) {
+        if self.document.text.len() == self.line_start {
+            self.begin_line();
+        } else if self.pending_space {
+            self.document.text.push(' ');
+            if self.pending_space_in_link && in_link {
                 self.line.link_chars += 1;
-                if self.line.link == NO_LINK {
-                    self.line.link = self.open_link.last().copied().unwrap_or(NO_LINK);
-                }
+            }
+        }
+        self.pending_space = false;
+        self.document.text.push_str(word);
+        if in_link {
+            self.line.link_chars += word.chars().count() as u32;
+            if self.line.link == NO_LINK {
+                self.line.link = self.open_link.last().copied().unwrap_or(NO_LINK);
             }
         }
     }
@@ -401,7 +414,12 @@ impl Walker {
         self.line_start = self.document.text.len();
     }
 
-    fn read_metadata(&mut self, element: &Element, title_text: Option<String>) {
+    fn read_metadata(
+        &mut self,
+        name: &str,
+        attributes: &KeyAttributes<'_>,
+        title_text: Option<String>,
+    ) {
         let metadata = &mut self.metadata;
         if let Some(title) = title_text.filter(|t| !t.trim().is_empty()) {
             metadata
@@ -409,14 +427,11 @@ impl Walker {
                 .get_or_insert_with(|| title.trim().to_owned());
             return;
         }
-        match element.name() {
+        match name {
             "meta" => {
-                let key = element
-                    .attr("property")
-                    .or_else(|| element.attr("name"))
-                    .unwrap_or("");
-                let Some(content) = element
-                    .attr("content")
+                let key = attributes.property.or(attributes.name).unwrap_or("");
+                let Some(content) = attributes
+                    .content
                     .map(str::trim)
                     .filter(|c| !c.is_empty())
                 else {
@@ -438,7 +453,7 @@ impl Walker {
                 }
             }
             "time" => {
-                if let Some(datetime) = element.attr("datetime") {
+                if let Some(datetime) = attributes.datetime {
                     metadata
                         .published
                         .get_or_insert_with(|| datetime.trim().to_owned());
@@ -471,23 +486,66 @@ fn heading_level(name: &str) -> u8 {
     }
 }
 
-fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
-        return true;
+/// The attributes the walk reads, found in one pass over an element's
+/// attributes. (`Element::attr` interns its argument as an atom on every
+/// call, and `Element::classes` allocates: both showed in profiles.)
+#[derive(Default)]
+struct KeyAttributes<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    href: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+}
+
+impl<'a> KeyAttributes<'a> {
+    fn of(element: &'a Element) -> Self {
+        let mut found = KeyAttributes::default();
+        for (name, value) in element.attrs() {
+            match name {
+                "class" => found.class = Some(value),
+                "id" => found.id = Some(value),
+                "href" => found.href = Some(value),
+                "style" => found.style = Some(value),
+                "hidden" => found.hidden = true,
+                "aria-hidden" => found.aria_hidden = Some(value),
+                "role" => found.role = Some(value),
+                "itemprop" => found.itemprop = Some(value),
+                "property" => found.property = Some(value),
+                "name" => found.name = Some(value),
+                "content" => found.content = Some(value),
+                "datetime" => found.datetime = Some(value),
+                _ => {}
+            }
+        }
+        found
     }
-    element.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|ch| !ch.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    })
+
+    fn is_hidden(&self) -> bool {
+        if self.hidden || self.aria_hidden == Some("true") {
+            return true;
+        }
+        self.style.is_some_and(|style| {
+            let style: String = style
+                .chars()
+                .filter(|ch| !ch.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
+    }
 }
 
 /// The hints an element gives its descendants: by tag, role and class/id words.
-fn element_hints(element: &Element, is_wrapper: bool) -> HintSet {
-    let mut hints = match element.name() {
+fn element_hints(name: &str, attributes: &KeyAttributes<'_>, is_wrapper: bool) -> HintSet {
+    let mut hints = match name {
         "nav" | "header" | "footer" => HintSet::NAVIGATION,
         "aside" => HintSet::ASIDE,
         "figure" => HintSet::FIGURE,
@@ -496,7 +554,7 @@ fn element_hints(element: &Element, is_wrapper: bool) -> HintSet {
         "li" | "dt" | "dd" => HintSet::LIST_ITEM,
         _ => HintSet::default(),
     };
-    match element.attr("role") {
+    match attributes.role {
         Some("navigation" | "banner" | "contentinfo" | "menu" | "menubar") => {
             hints = hints.union(HintSet::NAVIGATION)
         }
@@ -504,39 +562,61 @@ fn element_hints(element: &Element, is_wrapper: bool) -> HintSet {
         Some("main" | "article") => hints = hints.union(HintSet::ARTICLE),
         _ => {}
     }
-    if element
-        .attr("itemprop")
+    if attributes
+        .itemprop
         .is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
     {
         hints = hints.union(HintSet::ARTICLE_CLASS);
     }
     // The root elements' classes describe the page type (a CMS writes
     // "single-post sidebar-left cookies-not-set" there), not a region.
-    if is_wrapper || matches!(element.name(), "html" | "body") {
+    if is_wrapper || matches!(name, "html" | "body") {
         return hints;
     }
     // A long class list is theme configuration ("tweak-related-products-…
     // newsletter-style-dark"), and a long hyphenated name is a slug or an
     // anchor ("tag-language-learning-recommendation"): neither names the
     // element's role.
-    if element.classes().count() > MAX_ROLE_CLASSES {
+    let classes = attributes.class.unwrap_or("").split_ascii_whitespace();
+    if distinct_count(classes.clone()) > MAX_ROLE_CLASSES {
         return hints;
     }
-    for name in element.classes().chain(element.id()) {
-        let words: Vec<&str> = name
+    let id = attributes.id.map(str::trim).filter(|id| !id.is_empty());
+    for role_name in classes.chain(id) {
+        let words = role_name
             .split(|ch: char| !ch.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.len() > MAX_ROLE_NAME_WORDS {
+            .filter(|w| !w.is_empty());
+        if words.clone().count() > MAX_ROLE_NAME_WORDS {
             continue;
         }
         for word in words {
-            hints = hints.union(word_hints(&word.to_ascii_lowercase()));
+            hints = hints.union(word_hints(word));
         }
     }
     hints
 }
 
+/// How many different names `names` holds (a class list may repeat one),
+/// counted up to just past [`MAX_ROLE_CLASSES`]. Quadratic in the list,
+/// so a list four times that long is taken as too long without a count.
+fn distinct_count<'a>(names: impl Iterator<Item = &'a str> + Clone) -> usize {
+    let total = names.clone().count();
+    if total > 4 * MAX_ROLE_CLASSES {
+        return total;
+    }
+    let mut distinct = 0;
+    for (index, name) in names.clone().enumerate() {
+        if !names.clone().take(index).any(|earlier| earlier == name) {
+            distinct += 1;
+            if distinct > MAX_ROLE_CLASSES {
+                break;
+            }
+        }
+    }
+    distinct
+}
+
+/// The hints of one class or id word, in any case.
 fn word_hints(word: &str) -> HintSet {
     let tables = [
         (FURNITURE_WORDS, HintSet::FURNITURE_CLASS),
@@ -547,7 +627,7 @@ fn word_hints(word: &str) -> HintSet {
     ];
     tables
         .iter()
-        .filter(|(words, _)| words.contains(&word))
+        .filter(|(words, _)| words.iter().any(|known| known.eq_ignore_ascii_case(word)))
         .fold(HintSet::default(), |set, (_, hint)| set.union(*hint))
 }
 
