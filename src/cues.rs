@@ -1,15 +1,22 @@
 //! The one owner of cue lexicons and patterns, each compiled once.
 //!
-//! Every phrase of every lexicon in [`crate::lexicon`] goes into a single
+//! Every phrase of every lexicon in [`crate::lexicon`] goes into one
 //! Aho–Corasick automaton, built on first use and shared by all threads.
 //! Matching a line is one scan of its lowercased text; each hit is then
 //! read according to its lexicon: *contained* markers (photo credits,
 //! legal lines) count anywhere, *line* phrases (section headings, widget
 //! labels) must be the whole line or open a short one, *prefixes* (bylines,
 //! "read more:" leads, sources) must open the line.
+//!
+//! Prose lines hold most of a page's bytes, yet only the contained markers
+//! can match inside them: every other phrase must open the line. So a long
+//! line is scanned whole only by a second, small automaton of the
+//! contained markers (a DFA: fast per byte, 6 MB), and by the full one
+//! (an NFA: the DFA of all 4,300 phrases would take 42 MB) only over its
+//! first [`LONGEST_PHRASE_BYTES`].
 
 use crate::lexicon;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -83,9 +90,18 @@ const BYLINE_MAX_WORDS: u32 = 8;
 const SOURCE_MAX_WORDS: u32 = 10;
 /// Longest line (in words) that may be a date line.
 const DATE_MAX_WORDS: u32 = 12;
+/// Longest line (in words) any line-opening phrase reads differently on:
+/// the largest of the limits above.
+const LONGEST_CUE_LINE_WORDS: u32 = DATE_MAX_WORDS;
+/// Bytes of the longest phrase in any lexicon (checked by a unit test).
+const LONGEST_PHRASE_BYTES: usize = 72;
 
 struct CueMatcher {
+    /// Every phrase of every lexicon.
     automaton: AhoCorasick,
+    /// The contained markers alone (legal lines, credits), for the whole
+    /// of long lines.
+    contained: AhoCorasick,
     /// The lexicon of each pattern, by pattern id.
     lexicons: Vec<Lexicon>,
     /// Numeric dates and clock times: 05/11/2024, 2024-11-05, 17:12.
@@ -121,11 +137,23 @@ impl CueMatcher {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("the cue lexicons are valid patterns");
-        let numeric_date = Regex::new(r"\b(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2})\b")
-            .expect("valid regex");
-        let day_or_year = Regex::new(r"\b(\d{1,2}|1[89]\d\d|20\d\d)\b").expect("valid regex");
+        let contained = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(
+                lexicon::LEGAL_MARKERS
+                    .iter()
+                    .chain(lexicon::CAPTION_MARKERS),
+            )
+            .expect("the contained markers are valid patterns");
+        let numeric_date =
+            Regex::new(r"(?-u:\b)(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2})(?-u:\b)")
+                .expect("valid regex");
+        let day_or_year =
+            Regex::new(r"(?-u:\b)(\d{1,2}|1[89]\d\d|20\d\d)(?-u:\b)").expect("valid regex");
         CueMatcher {
             automaton,
+            contained,
             lexicons,
             numeric_date,
             day_or_year,
@@ -143,13 +171,26 @@ pub(crate) fn match_cues(lowercase: &str, words: u32) -> CueSet {
     let counted_start = skip_count(lowercase, core.start);
     let mut cues = CueSet::default();
     let mut date_words = 0u32;
-    for hit in matcher.automaton.find_overlapping_iter(lowercase) {
+    // On a long line no phrase can be the whole line, and only contained
+    // markers and line-opening phrases count: the full automaton reads the
+    // opening, the small one the rest.
+    let is_long = words > LONGEST_CUE_LINE_WORDS && core.len() > LONGEST_PHRASE_BYTES;
+    let scanned = if is_long {
+        let mut end = core.start + LONGEST_PHRASE_BYTES;
+        while !lowercase.is_char_boundary(end) {
+            end += 1;
+        }
+        &lowercase[..end]
+    } else {
+        lowercase
+    };
+    for hit in matcher.automaton.find_overlapping_iter(scanned) {
         let lexicon = matcher.lexicons[hit.pattern().as_usize()];
         let at_start = hit.start() == core.start && ends_on_boundary(lowercase, hit.end());
         let whole = at_start && hit.end() == core.end;
         match lexicon {
-            Lexicon::Legal => cues.insert(CueSet::LEGAL),
-            Lexicon::Caption => cues.insert(CueSet::CAPTION),
+            Lexicon::Legal if !is_long => cues.insert(CueSet::LEGAL),
+            Lexicon::Caption if !is_long => cues.insert(CueSet::CAPTION),
             Lexicon::DateWord
                 if starts_on_boundary(lowercase, hit.start())
                     && ends_on_boundary(lowercase, hit.end()) =>
@@ -177,11 +218,32 @@ pub(crate) fn match_cues(lowercase: &str, words: u32) -> CueSet {
             _ => {}
         }
     }
+    if is_long {
+        cues.insert(contained_cues(&matcher.contained, lowercase));
+    }
     if words <= DATE_MAX_WORDS
         && (matcher.numeric_date.is_match(lowercase)
             || (date_words > 0 && matcher.day_or_year.is_match(lowercase)))
     {
         cues.insert(CueSet::DATE);
+    }
+    cues
+}
+
+/// The legal and caption flags of a whole line, from the small automaton
+/// (legal markers first, then caption markers, by pattern id).
+fn contained_cues(contained: &AhoCorasick, lowercase: &str) -> CueSet {
+    let legal_count = lexicon::LEGAL_MARKERS.len();
+    let mut cues = CueSet::default();
+    for hit in contained.find_overlapping_iter(lowercase) {
+        if hit.pattern().as_usize() < legal_count {
+            cues.insert(CueSet::LEGAL);
+        } else {
+            cues.insert(CueSet::CAPTION);
+        }
+        if cues.contains(CueSet::LEGAL.union(CueSet::CAPTION)) {
+            break;
+        }
     }
     cues
 }
@@ -252,6 +314,39 @@ pub(crate) fn is_unspaced_script(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_phrase_is_longer_than_the_opening_scanned_on_long_lines() {
+        let tables = [
+            lexicon::RELATED_HEADINGS,
+            lexicon::COMMENT_HEADINGS,
+            lexicon::RELATED_LEADS,
+            lexicon::NAVIGATION_LINES,
+            lexicon::LEGAL_MARKERS,
+            lexicon::CAPTION_MARKERS,
+            lexicon::BYLINE_PREFIXES,
+            lexicon::SOURCE_PREFIXES,
+            lexicon::DATE_WORDS,
+        ];
+        let longest = tables
+            .iter()
+            .flat_map(|table| table.iter())
+            .map(|phrase| phrase.len())
+            .max();
+        assert!(
+            longest.is_some_and(|longest| longest <= LONGEST_PHRASE_BYTES),
+            "{longest:?}"
+        );
+    }
+
+    #[test]
+    fn contained_markers_count_anywhere_in_long_lines() {
+        let line = "the minister spoke for an hour about the budget, the schools and the roads of the region, and then left the hall (photo: reuters)";
+        let cues = match_cues(line, 25);
+        assert!(cues.contains(CueSet::CAPTION));
+        let lead = "read more: the minister spoke for an hour about the budget, the schools and the roads of the region, and then left";
+        assert!(match_cues(lead, 22).contains(CueSet::RELATED_LEAD));
+    }
 
     fn cues(text: &str) -> CueSet {
         let words = text.split_whitespace().count() as u32;

@@ -12,7 +12,6 @@ use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet};
 use crate::normalize::normalize_lowercase_into;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Unspaced-script characters that count as one word.
 const UNSPACED_CHARS_PER_WORD: u32 = 2;
@@ -122,17 +121,7 @@ fn measure_line(lowercase: &str, original: &str) -> Features {
         sentence_end: ends_sentence(lowercase),
         ..Features::default()
     };
-    let mut unspaced_chars = 0u32;
-    for ch in lowercase.chars() {
-        features.chars += 1;
-        if ch.is_numeric() {
-            features.digit_chars += 1;
-        } else if is_unspaced_script(ch) {
-            unspaced_chars += 1;
-        } else if is_inner_punctuation(ch) {
-            features.punctuation_chars += 1;
-        }
-    }
+    let unspaced_chars = count_chars(lowercase, &mut features);
     let mut spaced_words = 0;
     for (position, word) in original.split_whitespace().enumerate() {
         // A leading dash or bullet marks a list item or an interview turn.
@@ -140,13 +129,24 @@ fn measure_line(lowercase: &str, original: &str) -> Features {
             features.separator_count += 1;
             continue;
         }
-        if word
-            .chars()
-            .any(|ch| ch.is_alphanumeric() && !is_unspaced_script(ch))
-        {
-            spaced_words += 1;
-        }
-        if let Some(first) = word.chars().find(|ch| ch.is_alphabetic()) {
+        let (is_spaced_word, first_letter) = if word.is_ascii() {
+            let bytes = word.as_bytes();
+            (
+                bytes.iter().any(u8::is_ascii_alphanumeric),
+                bytes
+                    .iter()
+                    .find(|byte| byte.is_ascii_alphabetic())
+                    .map(|&byte| char::from(byte)),
+            )
+        } else {
+            (
+                word.chars()
+                    .any(|ch| ch.is_alphanumeric() && !is_unspaced_script(ch)),
+                word.chars().find(|ch| ch.is_alphabetic()),
+            )
+        };
+        spaced_words += u32::from(is_spaced_word);
+        if let Some(first) = first_letter {
             if first.is_uppercase() || first.is_lowercase() {
                 features.cased_words += 1;
             }
@@ -162,6 +162,34 @@ fn measure_line(lowercase: &str, original: &str) -> Features {
         .is_some_and(char::is_lowercase);
     features.cues = match_cues(lowercase, features.words);
     features
+}
+
+/// Counts characters, digits and inner punctuation into `features`;
+/// returns the characters of unspaced scripts. ASCII, most of most pages,
+/// takes a byte path.
+fn count_chars(lowercase: &str, features: &mut Features) -> u32 {
+    if lowercase.is_ascii() {
+        let bytes = lowercase.as_bytes();
+        features.chars += bytes.len() as u32;
+        features.digit_chars += bytes.iter().filter(|byte| byte.is_ascii_digit()).count() as u32;
+        features.punctuation_chars += bytes
+            .iter()
+            .filter(|&&byte| is_inner_punctuation(char::from(byte)))
+            .count() as u32;
+        return 0;
+    }
+    let mut unspaced_chars = 0u32;
+    for ch in lowercase.chars() {
+        features.chars += 1;
+        if ch.is_numeric() {
+            features.digit_chars += 1;
+        } else if is_unspaced_script(ch) {
+            unspaced_chars += 1;
+        } else if is_inner_punctuation(ch) {
+            features.punctuation_chars += 1;
+        }
+    }
+    unspaced_chars
 }
 
 /// Counts, for every line, how many other lines have the same text.
@@ -195,10 +223,24 @@ fn add_neighbourhood(features: &mut [Features]) {
     }
 }
 
+/// A 64-bit hash of a line's text, eight bytes a step (the FxHash mix
+/// rustc uses, plus the length). Lines are compared by hash for repeats
+/// and titles: accidental collisions among a page's few thousand lines are
+/// vanishingly rare, and SipHash cost a tenth of the feature pass.
 pub(crate) fn hash_text(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut hash = mix(0, bytes.len() as u64);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(hash, u64::from_le_bytes(tail))
 }
 
 fn is_self_repeat(text: &str) -> bool {

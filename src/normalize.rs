@@ -29,6 +29,11 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
 pub(crate) fn normalize_lowercase_into(text: &str, out: &mut String) {
     out.clear();
     let normalized = normalize(text);
+    if normalized.is_ascii() {
+        out.push_str(&normalized);
+        out.make_ascii_lowercase();
+        return;
+    }
     for ch in normalized.chars() {
         if ch.is_ascii() {
             out.push(ch.to_ascii_lowercase());
@@ -54,6 +59,14 @@ fn normalize_into(text: &str, out: &mut String) {
 }
 
 fn has_irregular_whitespace(text: &str) -> bool {
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        return bytes
+            .iter()
+            .any(|&byte| byte.is_ascii_whitespace() && byte != b' ')
+            || bytes.windows(2).any(|pair| pair == b"  ")
+            || bytes.contains(&0x0b);
+    }
     let mut previous_space = false;
     for ch in text.chars() {
         if ch.is_whitespace() {

@@ -353,7 +353,9 @@ impl Walker {
         let in_link = self.link_depth > 0;
         let mut rest = text;
         while !rest.is_empty() {
-            let word_start = rest.find(|ch: char| !ch.is_whitespace()).unwrap_or(rest.len());
+            let word_start = rest
+                .find(|ch: char| !ch.is_whitespace())
+                .unwrap_or(rest.len());
             if word_start > 0 {
                 self.pending_space = self.document.text.len() > self.line_start;
                 self.pending_space_in_link = in_link;
@@ -430,10 +432,7 @@ impl Walker {
         match name {
             "meta" => {
                 let key = attributes.property.or(attributes.name).unwrap_or("");
-                let Some(content) = attributes
-                    .content
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
+                let Some(content) = attributes.content.map(str::trim).filter(|c| !c.is_empty())
                 else {
                     return;
                 };
