@@ -46,6 +46,11 @@ impl HintSet {
         HintSet(self.0 | other.0)
     }
 
+    /// This set's flags without `other`'s.
+    pub const fn difference(self, other: HintSet) -> HintSet {
+        HintSet(self.0 & !other.0)
+    }
+
     /// The set holding only bit `bit` (0 to 15).
     pub const fn from_bit(bit: usize) -> HintSet {
         HintSet(1 << bit)
