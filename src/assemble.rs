@@ -22,7 +22,7 @@ use crate::article::{Article, Label, LineVerdict, RelatedLink};
 use crate::classify::Verdict;
 use crate::config::Config;
 use crate::cues::CueSet;
-use crate::document::{Document, HintSet};
+use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::features::Features;
 use std::ops::Range;
 
@@ -59,6 +59,9 @@ const JOIN_MIN_BODY_SHARE: f32 = 0.5;
 const ARTICLE_EXTENSION_MAX_LINK_DENSITY: f32 = 0.5;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
+/// A dated line of at least this many words is an entry of the article's
+/// own list, not a dateline (see `is_dated_entry`).
+const DATED_ENTRY_MIN_WORDS: u32 = 6;
 /// Headline-like lines of at least this many words…
 const TEASER_MIN_WORDS: u32 = 6;
 /// …that come at least this many in a row are inline links to other stories.
@@ -79,6 +82,7 @@ pub(crate) fn assemble(
         return unassembled(document, verdicts);
     };
     extend_within_article(features, &mut region);
+    extend_within_container(features, verdicts, &mut region);
     let title = title_from_metadata(document, &region, config)
         .or_else(|| find_title(features, &region, config));
     if title == Some(region.start) {
@@ -120,6 +124,41 @@ fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
     }
     while region.start > 0 && belongs(&features[region.start - 1]) {
         region.start -= 1;
+    }
+}
+
+/// Grows the region over the next lines of the block its last body line
+/// sits in, and the previous lines of the block its first one sits in
+/// (HTML; the section-level element, see `Line::container`): a block that
+/// holds article paragraphs holds the article's lists and short lines
+/// too ("Tour dates:" and the dates under it), whatever their scores.
+/// Walls, link lists and lines the page marks as elsewhere stop it.
+fn extend_within_container(features: &[Features], verdicts: &[Verdict], region: &mut Range<usize>) {
+    let elsewhere = HintSet::NAVIGATION
+        .union(HintSet::ASIDE)
+        .union(HintSet::FURNITURE_CLASS)
+        .union(HintSet::RELATED_CLASS)
+        .union(HintSet::COMMENT_CLASS);
+    let belongs = |line: &Features, container: u32| {
+        line.container == container
+            && !line.hints.intersects(elsewhere)
+            && !line.cues.intersects(CueSet::SECTION_WALL)
+            && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
+    };
+    let body_container = |index: usize| {
+        let line = &features[index];
+        (verdicts[index].label == Label::Body && line.container != NO_CONTAINER)
+            .then_some(line.container)
+    };
+    if let Some(container) = region.clone().rev().find_map(body_container) {
+        while region.end < features.len() && belongs(&features[region.end], container) {
+            region.end += 1;
+        }
+    }
+    if let Some(container) = region.clone().find_map(body_container) {
+        while region.start > 0 && belongs(&features[region.start - 1], container) {
+            region.start -= 1;
+        }
     }
 }
 
@@ -331,7 +370,9 @@ fn revise_labels(
             Label::Caption
         } else if teasers[index] || in_inline_box || (line.is_self_repeat && first == Label::Body) {
             Label::Related
-        } else if is_plain_text(line) && matches!(first, Label::Navigation | Label::Related) {
+        } else if (is_plain_text(line) || is_dated_entry(line))
+            && matches!(first, Label::Navigation | Label::Related)
+        {
             Label::Body
         } else {
             first
@@ -383,6 +424,18 @@ fn is_plain_text(line: &Features) -> bool {
         && !line.is_self_repeat
         && line.link_density() < PLAIN_MAX_LINK_DENSITY
         && line.separator_count == 0
+}
+
+/// A line of the article's own dated list ("June 9 -- Coral Sky
+/// Amphitheatre, West Palm Beach, FL"): a date and more words than a
+/// dateline holds, no other cue, no links, no separators (a meta line
+/// strings its date, author and section together with them).
+fn is_dated_entry(line: &Features) -> bool {
+    line.cues == CueSet::DATE
+        && line.words >= DATED_ENTRY_MIN_WORDS
+        && line.separator_count == 0
+        && line.repeat_count == 0
+        && line.link_density() < PLAIN_MAX_LINK_DENSITY
 }
 
 /// Outside the article, body and caption lines take `replacement`.

@@ -62,6 +62,9 @@ impl HintSet {
     }
 }
 
+/// No container: a text page's line (see [`Line::container`]).
+pub(crate) const NO_CONTAINER: u32 = u32::MAX;
+
 /// No link on the line (see [`Line::link`]).
 pub(crate) const NO_LINK: u32 = u32::MAX;
 
@@ -85,6 +88,9 @@ pub(crate) struct Line {
     pub hints: HintSet,
     /// Index in [`Document::links`] of the line's first link, or [`NO_LINK`].
     pub link: u32,
+    /// The section-level element (`div`, `section`, `td`…) the line sits
+    /// in, numbered in page order (HTML only; [`NO_CONTAINER`] for text).
+    pub container: u32,
 }
 
 impl Default for Line {
@@ -98,6 +104,7 @@ impl Default for Line {
             heading_level: 0,
             hints: HintSet::default(),
             link: NO_LINK,
+            container: NO_CONTAINER,
         }
     }
 }

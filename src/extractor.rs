@@ -173,6 +173,27 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_list_in_the_article_block_is_kept() {
+        let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
+            <div class='story'><h1>Band sets anniversary tour</h1>\
+            <p>The band will mark fifty years on the road with a tour of North America next summer, its label said on Tuesday.</p>\
+            <p>Tickets go on sale on Friday, and the band plans to play songs from every decade of its career.</p>\
+            <p>The tour dates:<br>June 9 -- Coral Sky Amphitheatre, West Palm Beach, Florida\
+            <br>June 10 -- Credit Union Amphitheatre, Tampa, Florida</p></div>\
+            <footer>Copyright 2024. All rights reserved.</footer></body></html>";
+        let article = Extractor::default()
+            .extract_html_str(page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("June 9 -- Coral Sky Amphitheatre"), "{text}");
+        assert!(
+            text.contains("June 10 -- Credit Union Amphitheatre"),
+            "{text}"
+        );
+        assert!(!text.contains("All rights reserved"));
+    }
+
+    #[test]
     fn empty_and_oversized_input_are_errors() {
         let extractor = Extractor::default();
         assert_eq!(extractor.extract_text(" \n\n"), Err(Error::EmptyInput));

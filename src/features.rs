@@ -58,6 +58,8 @@ pub(crate) struct Features {
     pub heading_level: u8,
     /// What the line sits inside (HTML only).
     pub hints: HintSet,
+    /// The section-level element the line sits in (HTML only).
+    pub container: u32,
     /// Position of the line in the page, 0 (first) to 1 (last).
     pub position: f32,
     /// Share of the lines around this one (±2) that read as prose.
@@ -100,6 +102,7 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
         measured.link_chars = line.link_chars;
         measured.heading_level = line.heading_level;
         measured.hints = line.hints;
+        measured.container = line.container;
         measured.position = if count > 1 {
             index as f32 / (count - 1) as f32
         } else {

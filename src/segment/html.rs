@@ -159,6 +159,32 @@ const ARTICLE_WORDS: &[&str] = &[
     "main",
 ];
 
+/// Section-level elements: what a line's container is (see
+/// `Line::container`). Paragraphs, headings and list items are not: a
+/// paragraph's container is the `div` around it, a list item's the
+/// section around its list.
+fn is_container_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "body"
+            | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "aside"
+            | "nav"
+            | "header"
+            | "footer"
+            | "td"
+            | "th"
+            | "blockquote"
+            | "form"
+            | "figure"
+            | "details"
+            | "center"
+    )
+}
+
 /// Whether `name` (any case) is an element that starts and ends a line.
 pub(super) fn is_block_tag(name: &str) -> bool {
     BLOCK_TAGS
@@ -248,6 +274,7 @@ struct Frame {
     hints: HintSet,
     is_skipped: bool,
     is_block: bool,
+    is_container: bool,
     is_link: bool,
     heading_level: u8,
 }
@@ -263,6 +290,10 @@ struct Walker {
     /// Target of the innermost open link, as an index into `links`.
     open_link: Vec<u32>,
     heading_levels: Vec<u8>,
+    /// Numbers of the open section-level elements, innermost last.
+    containers: Vec<u32>,
+    /// Section-level elements opened so far.
+    container_count: u32,
     /// The line being built.
     line: Line,
     line_start: usize,
@@ -299,6 +330,11 @@ impl Walker {
         if heading_level > 0 {
             self.heading_levels.push(heading_level);
         }
+        let is_container = is_container_tag(name);
+        if is_container {
+            self.containers.push(self.container_count);
+            self.container_count += 1;
+        }
         if is_skipped {
             self.skip_depth += 1;
         }
@@ -307,6 +343,7 @@ impl Walker {
             hints,
             is_skipped,
             is_block,
+            is_container,
             is_link,
             heading_level,
         });
@@ -328,6 +365,9 @@ impl Walker {
         }
         if frame.heading_level > 0 {
             self.heading_levels.pop();
+        }
+        if frame.is_container {
+            self.containers.pop();
         }
         self.add_hints(frame.hints, -1);
     }
@@ -397,6 +437,7 @@ impl Walker {
         self.line = Line {
             hints: self.current_hints(),
             heading_level: self.heading_levels.last().copied().unwrap_or(0),
+            container: self.containers.last().copied().unwrap_or(0),
             ..Line::default()
         };
     }
@@ -659,6 +700,30 @@ mod tests {
         );
         assert_eq!(lines(&document), vec!["One bold word.", "Two", "Three"]);
         assert_eq!(document.lines[2].source_line, 3);
+    }
+
+    #[test]
+    fn lines_know_their_section_level_container() {
+        let page = "<body><div><p>One</p><ul><li>Two</li></ul></div><div><p>Three</p></div></body>";
+        let document = segment_html(page);
+        let containers: Vec<u32> = document.lines.iter().map(|line| line.container).collect();
+        assert_eq!(
+            containers[0], containers[1],
+            "a list item belongs to the div around its list"
+        );
+        assert_ne!(containers[1], containers[2]);
+    }
+
+    #[test]
+    fn a_furniture_class_counts_only_on_a_small_element() {
+        let paragraph = "<p>The council met on Monday and approved the budget after a long debate about schools and roads.</p>";
+        let page = format!(
+            "<body><div class='widget'>{}<div class='share'>Share</div></div></body>",
+            paragraph.repeat(5)
+        );
+        let document = segment_html(&page);
+        assert!(!document.lines[0].hints.contains(HintSet::FURNITURE_CLASS));
+        assert!(document.lines[5].hints.contains(HintSet::FURNITURE_CLASS));
     }
 
     #[test]
