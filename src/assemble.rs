@@ -242,18 +242,26 @@ fn join_across_boxes(candidates: Vec<Candidate>, verdicts: &[Verdict]) -> Vec<Ca
         body as f32 / lines.len().max(1) as f32
     };
     let mut joined: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // The gain of the last run joined: an article broken by several boxes
+    // comes in pieces of like size, so each piece is weighed against the
+    // one before it, not against the whole article so far.
+    let mut last_piece_gain = 0f32;
     for candidate in candidates {
         match joined.last_mut() {
             Some(previous)
                 if !candidate.follows_comments
                     && candidate.lines.start - previous.lines.end <= INLINE_BOX_MAX_LINES
-                    && candidate.gain >= INLINE_JOIN_SHARE * previous.gain
+                    && candidate.gain >= INLINE_JOIN_SHARE * last_piece_gain
                     && body_share(&candidate.lines) >= JOIN_MIN_BODY_SHARE =>
             {
                 previous.gain += candidate.gain;
                 previous.lines.end = candidate.lines.end;
+                last_piece_gain = candidate.gain;
             }
-            _ => joined.push(candidate),
+            _ => {
+                last_piece_gain = candidate.gain;
+                joined.push(candidate);
+            }
         }
     }
     joined
@@ -368,7 +376,10 @@ fn revise_labels(
             || (after_alt_text && first == Label::Body && line.words <= CAPTION_AFTER_ALT_MAX_WORDS)
         {
             Label::Caption
-        } else if teasers[index] || in_inline_box || (line.is_self_repeat && first == Label::Body) {
+        } else if teasers[index]
+            || (in_inline_box && !line.is_prose())
+            || (line.is_self_repeat && first == Label::Body)
+        {
             Label::Related
         } else if (is_plain_text(line) || is_dated_entry(line))
             && matches!(first, Label::Navigation | Label::Related)

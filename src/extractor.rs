@@ -194,6 +194,32 @@ mod tests {
     }
 
     #[test]
+    fn text_resumes_whole_after_a_box_of_links_set_into_it() {
+        let paragraph = |topic: &str| {
+            format!("<p>The report on {topic} was published on Monday, and officials said they would study its findings before the end of the month.</p>")
+        };
+        let page = format!(
+            "<html><body><article><h1>Report on the harbour</h1>{}{}{}\
+             <div class='related'><h3>Related articles</h3>\
+             <p><a href='/a'>Ferry operator cuts winter timetable on the island routes</a></p>\
+             <p><a href='/b'>Port authority names a new chief executive after long search</a></p></div>\
+             {}{}</article></body></html>",
+            paragraph("dredging"),
+            paragraph("the quays"),
+            paragraph("the lighthouse"),
+            paragraph("the ferries"),
+            paragraph("the fishing fleet")
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("The report on the ferries"), "{text}");
+        assert!(text.contains("The report on the fishing fleet"), "{text}");
+        assert!(!text.contains("Ferry operator cuts"), "{text}");
+    }
+
+    #[test]
     fn empty_and_oversized_input_are_errors() {
         let extractor = Extractor::default();
         assert_eq!(extractor.extract_text(" \n\n"), Err(Error::EmptyInput));
