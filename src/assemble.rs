@@ -310,20 +310,29 @@ fn find_title(features: &[Features], region: &Range<usize>, config: &Config) -> 
     })
 }
 
-/// The line that repeats the page's own headline metadata (`h1`,
-/// `og:title`, `<title>`) near the region's start, if any.
+/// The line that repeats the page's own headline metadata (JSON-LD
+/// `headline`, `h1`, `og:title`, `<title>`) near the region's start, if
+/// any.
 fn title_from_metadata(
     document: &Document,
     region: &Range<usize>,
     config: &Config,
 ) -> Option<usize> {
     let metadata = &document.metadata;
-    let wanted: Vec<&str> = [metadata.first_heading.as_deref(), metadata.title.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|text| !text.is_empty())
-        .collect();
+    let json_ld_headline = metadata
+        .json_ld
+        .as_ref()
+        .and_then(|article| article.headline.as_deref());
+    let wanted: Vec<&str> = [
+        json_ld_headline,
+        metadata.first_heading.as_deref(),
+        metadata.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .filter(|text| !text.is_empty())
+    .collect();
     if wanted.is_empty() {
         return None;
     }
@@ -468,8 +477,12 @@ fn build_article(
 ) -> Article {
     let text = |index: usize| document.line_text(&document.lines[index]).to_owned();
     let metadata = &document.metadata;
+    let json_ld = metadata.json_ld.clone().unwrap_or_default();
     let mut article = Article {
-        title: title.map(text).or_else(|| metadata.title.clone()),
+        title: title
+            .map(text)
+            .or(json_ld.headline)
+            .or_else(|| metadata.title.clone()),
         lines: line_verdicts(document, verdicts, labels),
         ..Article::default()
     };
@@ -490,11 +503,18 @@ fn build_article(
                 .map(str::to_owned),
         })
         .collect();
+    // The lines first, as the page shows them; the page's metadata where
+    // no line gives them.
     article.date = find_near(features, region, config, |line| {
         line.cues.contains(CueSet::DATE)
     })
-    .map(text);
-    article.byline = find_byline(document, features, labels, region, config).map(text);
+    .map(text)
+    .or_else(|| metadata.published.clone())
+    .or(json_ld.published);
+    article.byline = find_byline(document, features, labels, region, config)
+        .map(text)
+        .or_else(|| metadata.author.clone())
+        .or(json_ld.author);
     article
 }
 

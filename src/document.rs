@@ -5,6 +5,7 @@
 //! strings, so a page of ten thousand lines is one allocation for the text
 //! and one for the spans.
 
+use crate::segment::json_ld::JsonLdArticle;
 use std::ops::Range;
 
 /// Structural hints an HTML page gives about a line (none for text pages):
@@ -140,6 +141,8 @@ pub(crate) struct Metadata {
     pub author: Option<String>,
     /// `article:published_time`, a `datePublished`, or a `<time datetime>`.
     pub published: Option<String>,
+    /// The first JSON-LD article object's headline, author and date.
+    pub json_ld: Option<JsonLdArticle>,
 }
 
 impl Document {

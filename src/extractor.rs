@@ -220,6 +220,24 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_fills_the_title_byline_and_date_the_lines_do_not_give() {
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm closes ports",
+             "author":{"@type":"Person","name":"Ana Silva"},"datePublished":"2024-11-05T08:00:00Z"}
+            </script></head><body><article>
+            <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>
+            <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>
+            </article></body></html>"#;
+        let article = Extractor::default()
+            .extract_html_str(page)
+            .expect("an article");
+        assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+        assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
+        assert_eq!(article.date.as_deref(), Some("2024-11-05T08:00:00Z"));
+        assert_eq!(article.paragraphs.len(), 2);
+    }
+
+    #[test]
     fn empty_and_oversized_input_are_errors() {
         let extractor = Extractor::default();
         assert_eq!(extractor.extract_text(" \n\n"), Err(Error::EmptyInput));

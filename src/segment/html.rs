@@ -10,6 +10,7 @@
 //! controls, embedded media and hidden elements never become text; the
 //! head is read for metadata only.
 
+use super::json_ld;
 use super::nesting::cap_nesting_depth;
 use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
 use ego_tree::iter::Edge;
@@ -256,10 +257,18 @@ fn element_text_sizes(tree: &Html) -> Vec<u32> {
     sizes
 }
 
-/// The text of an element's direct text children (for `<title>`).
+/// The text of an element's direct text children, for the two elements
+/// whose text is metadata: `<title>` and a JSON-LD `<script>`.
 fn node_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
     let element = node.value().as_element()?;
-    if element.name() != "title" {
+    let wanted = match element.name() {
+        "title" => true,
+        "script" => element
+            .attr("type")
+            .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json")),
+        _ => false,
+    };
+    if !wanted {
         return None;
     }
     let text: String = node
@@ -304,10 +313,10 @@ struct Walker {
 }
 
 impl Walker {
-    fn open(&mut self, element: &Element, title_text: Option<String>, text_share: f32) {
+    fn open(&mut self, element: &Element, own_text: Option<String>, text_share: f32) {
         let name = element.name();
         let attributes = KeyAttributes::of(element);
-        self.read_metadata(name, &attributes, title_text);
+        self.read_metadata(name, &attributes, own_text);
         let is_skipped = SKIPPED_TAGS.contains(&name) || attributes.is_hidden();
         let is_block = is_block_tag(name);
         if is_block {
@@ -465,14 +474,23 @@ impl Walker {
         &mut self,
         name: &str,
         attributes: &KeyAttributes<'_>,
-        title_text: Option<String>,
+        own_text: Option<String>,
     ) {
         let metadata = &mut self.metadata;
-        if let Some(title) = title_text.filter(|t| !t.trim().is_empty()) {
-            metadata
-                .title
-                .get_or_insert_with(|| title.trim().to_owned());
-            return;
+        match (name, own_text) {
+            ("title", Some(title)) if !title.trim().is_empty() => {
+                metadata
+                    .title
+                    .get_or_insert_with(|| title.trim().to_owned());
+                return;
+            }
+            ("script", Some(json)) => {
+                if let Some(article) = json_ld::read_article(&json) {
+                    metadata.json_ld.get_or_insert(article);
+                }
+                return;
+            }
+            _ => {}
         }
         match name {
             "meta" => {

@@ -4,5 +4,6 @@
 //! the classifier and the assembler never care where a line came from.
 
 pub(crate) mod html;
+pub(crate) mod json_ld;
 mod nesting;
 pub(crate) mod text;
