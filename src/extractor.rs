@@ -16,7 +16,7 @@ use crate::decode::{decode_html, decode_text, looks_binary};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
-use crate::segment::html::segment_html;
+use crate::segment::html::{segment_html, segment_html_with, HiddenText};
 use crate::segment::text::segment_text;
 
 /// A reusable article extractor. Build it once and share it: it is
@@ -117,7 +117,15 @@ impl Extractor {
     /// As [`Extractor::extract_html`].
     pub fn extract_html_str(&self, html: &str) -> Result<Article, Error> {
         check_text(html, self.config.max_input_bytes)?;
-        self.extract_document(&segment_html(html))
+        match self.extract_document(&segment_html(html)) {
+            // Streamed React pages keep the whole article in a hidden
+            // placeholder until a script shows it: when the visible page
+            // has no article, read the hidden parts too.
+            Err(Error::NoArticle) => {
+                self.extract_document(&segment_html_with(html, HiddenText::Include))
+            }
+            extracted => extracted,
+        }
     }
 
     fn extract_document(&self, document: &Document) -> Result<Article, Error> {
@@ -235,6 +243,25 @@ mod tests {
         assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
         assert_eq!(article.date.as_deref(), Some("2024-11-05T08:00:00Z"));
         assert_eq!(article.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn an_article_kept_hidden_for_a_script_is_read_when_nothing_else_is() {
+        let page = "<html><body><div id='app'><nav><a href='/'>Home</a></nav></div>\
+            <div hidden id='S:0'><article><h1>Storm closes ports</h1>\
+            <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+            <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>\
+            </article></div><div hidden class='modal'>Subscribe now</div></body></html>";
+        let article = Extractor::default()
+            .extract_html_str(page)
+            .expect("an article");
+        assert_eq!(article.paragraphs.len(), 2);
+        // A page with a visible article never reads its hidden parts.
+        let visible = page.replace("<div hidden id='S:0'>", "<div id='S:0'>");
+        let article = Extractor::default()
+            .extract_html_str(&visible)
+            .expect("an article");
+        assert!(!article.text().contains("Subscribe now"));
     }
 
     #[test]

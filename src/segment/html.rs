@@ -195,10 +195,30 @@ pub(super) fn is_block_tag(name: &str) -> bool {
 
 /// Parses `html` and walks it into a [`Document`].
 pub(crate) fn segment_html(html: &str) -> Document {
+    segment_html_with(html, HiddenText::Skip)
+}
+
+/// What the walk does with elements the page hides (`hidden`,
+/// `aria-hidden`, `display: none`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum HiddenText {
+    /// Leave them out: menus, modals and templates a reader never sees.
+    #[default]
+    Skip,
+    /// Read them: for pages that keep their whole article in a hidden
+    /// placeholder until a script shows it (streamed React pages).
+    Include,
+}
+
+/// [`segment_html`], choosing what happens to hidden elements.
+pub(crate) fn segment_html_with(html: &str, hidden: HiddenText) -> Document {
     let tree = Html::parse_document(&cap_nesting_depth(html));
     let sizes = element_text_sizes(&tree);
     let page_chars = sizes.first().copied().unwrap_or(0).max(1);
-    let mut walker = Walker::default();
+    let mut walker = Walker {
+        hidden,
+        ..Walker::default()
+    };
     let mut element_index = 0;
     for edge in tree.tree.root().traverse() {
         match edge {
@@ -290,6 +310,7 @@ struct Frame {
 
 #[derive(Default)]
 struct Walker {
+    hidden: HiddenText,
     document: Document,
     frames: Vec<Frame>,
     /// How many open elements set each hint bit.
@@ -317,7 +338,8 @@ impl Walker {
         let name = element.name();
         let attributes = KeyAttributes::of(element);
         self.read_metadata(name, &attributes, own_text);
-        let is_skipped = SKIPPED_TAGS.contains(&name) || attributes.is_hidden();
+        let is_skipped = SKIPPED_TAGS.contains(&name)
+            || (self.hidden == HiddenText::Skip && attributes.is_hidden());
         let is_block = is_block_tag(name);
         if is_block {
             self.flush();
