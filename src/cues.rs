@@ -83,6 +83,10 @@ enum Lexicon {
 
 /// Longest line (in words) that a heading phrase may open.
 const HEADING_MAX_WORDS: u32 = 6;
+/// Share of a heading line a related-stories phrase must cover: "Most
+/// read in Science" is a heading, "Popular languages include:" a sentence
+/// of the article that happens to open with one.
+const HEADING_MIN_COVER: f32 = 0.4;
 /// Longest line (in words) that a widget label may open.
 const NAVIGATION_MAX_WORDS: u32 = 4;
 /// Longest line (in words) that may be a byline.
@@ -198,7 +202,12 @@ pub(crate) fn match_cues(lowercase: &str, words: u32) -> CueSet {
             {
                 date_words += 1
             }
-            Lexicon::RelatedHeading if whole || (at_start && words <= HEADING_MAX_WORDS) => {
+            Lexicon::RelatedHeading
+                if whole
+                    || (at_start
+                        && words <= HEADING_MAX_WORDS
+                        && covers(hit.len(), core.len(), HEADING_MIN_COVER)) =>
+            {
                 cues.insert(CueSet::RELATED_HEADING)
             }
             Lexicon::CommentHeading
@@ -229,6 +238,12 @@ pub(crate) fn match_cues(lowercase: &str, words: u32) -> CueSet {
         cues.insert(CueSet::DATE);
     }
     cues
+}
+
+/// Whether a phrase of `phrase` bytes covers at least `share` of a line
+/// core of `core` bytes.
+fn covers(phrase: usize, core: usize, share: f32) -> bool {
+    phrase as f32 >= share * core as f32
 }
 
 /// The legal and caption flags of a whole line, from the small automaton
@@ -338,6 +353,13 @@ mod tests {
             longest.is_some_and(|longest| longest <= LONGEST_PHRASE_BYTES),
             "{longest:?}"
         );
+    }
+
+    #[test]
+    fn a_related_heading_is_most_of_its_line() {
+        assert!(match_cues("most read in science", 4).contains(CueSet::RELATED_HEADING));
+        assert!(!match_cues("popular front-end languages include:", 4)
+            .contains(CueSet::RELATED_HEADING));
     }
 
     #[test]
