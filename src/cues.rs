@@ -87,6 +87,10 @@ const HEADING_MAX_WORDS: u32 = 6;
 /// read in Science" is a heading, "Popular languages include:" a sentence
 /// of the article that happens to open with one.
 const HEADING_MIN_COVER: f32 = 0.4;
+/// Longest line (in words) a contained marker (legal text, a credit)
+/// still marks: in a paragraph longer than this, "copyright" or "photo"
+/// is a word of the story.
+const CONTAINED_MAX_WORDS: u32 = 40;
 /// Longest line (in words) that a widget label may open.
 const NAVIGATION_MAX_WORDS: u32 = 4;
 /// Longest line (in words) that may be a byline.
@@ -228,7 +232,7 @@ pub(crate) fn match_cues(lowercase: &str, words: u32) -> CueSet {
             _ => {}
         }
     }
-    if is_long {
+    if is_long && words <= CONTAINED_MAX_WORDS {
         cues.insert(contained_cues(&matcher.contained, lowercase));
     }
     if words <= DATE_MAX_WORDS
@@ -360,6 +364,12 @@ mod tests {
         assert!(match_cues("most read in science", 4).contains(CueSet::RELATED_HEADING));
         assert!(!match_cues("popular front-end languages include:", 4)
             .contains(CueSet::RELATED_HEADING));
+    }
+
+    #[test]
+    fn a_long_paragraph_is_not_marked_by_a_word_of_its_story() {
+        let story = "the court ruled that the copyright in the photograph, taken in 1932 by a farmer who never sold it, had passed to his family, who kept it in a drawer for decades until a grandson found it while clearing the house last spring and brought it to the archive";
+        assert!(!match_cues(story, 46).intersects(CueSet::CAPTION.union(CueSet::LEGAL)));
     }
 
     #[test]
