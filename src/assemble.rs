@@ -390,7 +390,8 @@ fn revise_labels(
             || (line.is_self_repeat && first == Label::Body)
         {
             Label::Related
-        } else if (is_plain_text(line) || is_dated_entry(line))
+        } else if ((is_plain_text(line) || is_dated_entry(line))
+            || is_subheading(features, verdicts, index))
             && matches!(first, Label::Navigation | Label::Related)
         {
             Label::Body
@@ -444,6 +445,19 @@ fn is_plain_text(line: &Features) -> bool {
         && !line.is_self_repeat
         && line.link_density() < PLAIN_MAX_LINK_DENSITY
         && line.separator_count == 0
+}
+
+/// A subheading of the article (HTML `h2`–`h6`, not a link) that the
+/// article's text follows. Its copy in a table of contents makes it a
+/// repeat, which alone would label it furniture.
+fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> bool {
+    let line = &features[index];
+    line.heading_level >= 2
+        && line.link_density() < PLAIN_MAX_LINK_DENSITY
+        && !line.cues.intersects(CueSet::SECTION_WALL)
+        && verdicts
+            .get(index + 1)
+            .is_some_and(|next| next.label == Label::Body)
 }
 
 /// A line of the article's own dated list ("June 9 -- Coral Sky

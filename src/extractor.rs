@@ -265,6 +265,32 @@ mod tests {
     }
 
     #[test]
+    fn subheadings_listed_in_a_table_of_contents_stay_in_the_article() {
+        let paragraph = |topic: &str| {
+            format!("<p>The guide to {topic} explains what to check before you start, what it costs and how long it takes.</p>")
+        };
+        let page = format!(
+            "<html><body><article><h1>Repairing an old bicycle</h1>\
+             <ul class='toc'><li><a href='#frame'>Checking the frame</a></li><li><a href='#brakes'>Fixing the brakes</a></li></ul>\
+             {}<h2 id='frame'>Checking the frame</h2>{}{}<h2 id='brakes'>Fixing the brakes</h2>{}{}</article></body></html>",
+            paragraph("repairs"),
+            paragraph("frames"),
+            paragraph("welds"),
+            paragraph("brakes"),
+            paragraph("cables")
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let headings = article
+            .paragraphs
+            .iter()
+            .filter(|p| p.as_str() == "Fixing the brakes")
+            .count();
+        assert_eq!(headings, 1, "{:?}", article.paragraphs);
+    }
+
+    #[test]
     fn empty_and_oversized_input_are_errors() {
         let extractor = Extractor::default();
         assert_eq!(extractor.extract_text(" \n\n"), Err(Error::EmptyInput));
