@@ -390,7 +390,9 @@ fn revise_labels(
             || (line.is_self_repeat && first == Label::Body)
         {
             Label::Related
-        } else if ((is_plain_text(line) || is_dated_entry(line))
+        } else if (is_plain_text(line)
+            || is_dated_entry(line)
+            || is_list_entry(line)
             || is_subheading(features, verdicts, index))
             && matches!(first, Label::Navigation | Label::Related)
         {
@@ -458,6 +460,18 @@ fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> b
         && verdicts
             .get(index + 1)
             .is_some_and(|next| next.label == Label::Body)
+}
+
+/// An unlinked item of a list set in the article (HTML `li`) with no cue
+/// of furniture: the article's own list, whatever its items' scores.
+fn is_list_entry(line: &Features) -> bool {
+    let furniture = CueSet::NAVIGATION
+        .union(CueSet::LEGAL)
+        .union(CueSet::RELATED_LEAD)
+        .union(CueSet::SECTION_WALL);
+    line.hints.contains(HintSet::LIST_ITEM)
+        && line.link_density() < PLAIN_MAX_LINK_DENSITY
+        && !line.cues.intersects(furniture)
 }
 
 /// A line of the article's own dated list ("June 9 -- Coral Sky

@@ -291,6 +291,23 @@ mod tests {
     }
 
     #[test]
+    fn an_unlinked_list_in_the_article_is_kept() {
+        let page = "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/food'>Food</a></li></ul></nav>\
+            <article><h1>A simple bread</h1>\
+            <p>This bread needs no machine and no special flour, and it keeps for three days in a cloth bag.</p>\
+            <p>You will need the following, all of it from an ordinary grocery shop near you:</p>\
+            <ul><li>Flour - 500 g</li><li>Salt - 10 g</li><li>Dry yeast - 7 g</li><li>Warm water - 350 ml</li></ul>\
+            <p>Mix everything in a large bowl, cover it and leave it somewhere warm for two hours.</p>\
+            </article></body></html>";
+        let article = Extractor::default()
+            .extract_html_str(page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("Dry yeast"), "{text}");
+        assert!(!text.contains("Home"), "{text}");
+    }
+
+    #[test]
     fn empty_and_oversized_input_are_errors() {
         let extractor = Extractor::default();
         assert_eq!(extractor.extract_text(" \n\n"), Err(Error::EmptyInput));
