@@ -38,7 +38,7 @@ const HEADLINE_MAX_WORDS: u32 = 40;
 const TITLE_ABOVE_MIN_WORDS: u32 = 3;
 /// A line after a headline repeat that is at most this many words long is
 /// the caption under that image.
-const CAPTION_AFTER_ALT_MAX_WORDS: u32 = 60;
+const CAPTION_AFTER_ALT_MAX_WORDS: u32 = 30;
 /// Share of its cost that a plain line (no cue, not repeated) charges the
 /// region: a subheading or a list between paragraphs should not split the
 /// article, while menus, which repeat and carry cues, still do.
