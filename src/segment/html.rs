@@ -620,6 +620,11 @@ impl<'a> KeyAttributes<'a> {
         if self.hidden || self.aria_hidden == Some("true") {
             return true;
         }
+        // Collapsed accordion and tab panels are content a reader opens
+        // with a click, not content the page hides.
+        if matches!(self.role, Some("region" | "tabpanel")) {
+            return false;
+        }
         self.style.is_some_and(|style| {
             let style: String = style
                 .chars()
@@ -784,6 +789,12 @@ mod tests {
         assert!(document.lines[0].hints.contains(HintSet::NAVIGATION));
         assert!(!document.lines[1].hints.contains(HintSet::NAVIGATION));
         assert!(document.lines[5].hints.contains(HintSet::NAVIGATION));
+    }
+
+    #[test]
+    fn collapsed_panels_are_read() {
+        let page = "<body><button>Show more</button><div role='region' style='display:none'><p>Panel text</p></div></body>";
+        assert_eq!(lines(&segment_html(page)), vec!["Panel text"]);
     }
 
     #[test]
