@@ -63,9 +63,7 @@ const BLOCK_TAGS: &[&str] = &[
     "summary",
     "table",
     "tbody",
-    "td",
     "tfoot",
-    "th",
     "thead",
     "tr",
     "ul",
@@ -307,6 +305,7 @@ struct Frame {
     hints: HintSet,
     is_skipped: bool,
     is_block: bool,
+    is_cell: bool,
     is_container: bool,
     is_link: bool,
     heading_level: u8,
@@ -378,6 +377,7 @@ impl Walker {
             hints,
             is_skipped,
             is_block,
+            is_cell: matches!(name, "td" | "th"),
             is_container,
             is_link,
             heading_level,
@@ -390,6 +390,10 @@ impl Walker {
         };
         if frame.is_block {
             self.flush();
+        } else if frame.is_cell && self.document.text.len() > self.line_start {
+            // Cells of a row share its line, a space apart.
+            self.pending_space = true;
+            self.pending_space_in_link = false;
         }
         if frame.is_skipped {
             self.skip_depth -= 1;
@@ -789,6 +793,16 @@ mod tests {
         assert!(document.lines[0].hints.contains(HintSet::NAVIGATION));
         assert!(!document.lines[1].hints.contains(HintSet::NAVIGATION));
         assert!(document.lines[5].hints.contains(HintSet::NAVIGATION));
+    }
+
+    #[test]
+    fn a_table_row_is_one_line() {
+        let page = "<body><table><tr><th>Model</th><th>Price</th></tr>\
+            <tr><td>Basic <b>S</b></td><td>$199</td></tr></table></body>";
+        assert_eq!(
+            lines(&segment_html(page)),
+            vec!["Model Price", "Basic S $199"]
+        );
     }
 
     #[test]
