@@ -474,14 +474,15 @@ fn is_list_entry(line: &Features) -> bool {
         && !line.cues.intersects(furniture)
 }
 
-/// A line of the article's own dated list ("June 9 -- Coral Sky
+/// A line of the article's own dated list ("June 9 – Coral Sky
 /// Amphitheatre, West Palm Beach, FL"): a date and more words than a
-/// dateline holds, no other cue, no links, no separators (a meta line
-/// strings its date, author and section together with them).
+/// dateline holds, no other cue, no links, at most one separator (the
+/// dash after the date; a meta line strings its date, author and section
+/// together with several).
 fn is_dated_entry(line: &Features) -> bool {
     line.cues == CueSet::DATE
         && line.words >= DATED_ENTRY_MIN_WORDS
-        && line.separator_count == 0
+        && line.separator_count <= 1
         && line.repeat_count == 0
         && line.link_density() < PLAIN_MAX_LINK_DENSITY
 }
