@@ -57,6 +57,13 @@ const JOIN_MIN_BODY_SHARE: f32 = 0.5;
 /// Lines more linked than this do not extend the region (see
 /// `extend_within_article`).
 const ARTICLE_EXTENSION_MAX_LINK_DENSITY: f32 = 0.5;
+/// Hints that place a line outside the article, whatever its text: the
+/// region never grows over such lines.
+const ELSEWHERE: HintSet = HintSet::NAVIGATION
+    .union(HintSet::ASIDE)
+    .union(HintSet::FURNITURE_CLASS)
+    .union(HintSet::RELATED_CLASS)
+    .union(HintSet::COMMENT_CLASS);
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// A dated line of at least this many words is an entry of the article's
@@ -100,14 +107,9 @@ pub(crate) fn assemble(
 /// short paragraph or a list ends the run too early.
 fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
     let article = HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS);
-    let elsewhere = HintSet::NAVIGATION
-        .union(HintSet::ASIDE)
-        .union(HintSet::FURNITURE_CLASS)
-        .union(HintSet::RELATED_CLASS)
-        .union(HintSet::COMMENT_CLASS);
     let belongs = |line: &Features| {
         line.hints.intersects(article)
-            && !line.hints.intersects(elsewhere)
+            && !line.hints.intersects(ELSEWHERE)
             && !line.cues.intersects(CueSet::SECTION_WALL)
             && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
     };
@@ -134,14 +136,9 @@ fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
 /// too ("Tour dates:" and the dates under it), whatever their scores.
 /// Walls, link lists and lines the page marks as elsewhere stop it.
 fn extend_within_container(features: &[Features], verdicts: &[Verdict], region: &mut Range<usize>) {
-    let elsewhere = HintSet::NAVIGATION
-        .union(HintSet::ASIDE)
-        .union(HintSet::FURNITURE_CLASS)
-        .union(HintSet::RELATED_CLASS)
-        .union(HintSet::COMMENT_CLASS);
     let belongs = |line: &Features, container: u32| {
         line.container == container
-            && !line.hints.intersects(elsewhere)
+            && !line.hints.intersects(ELSEWHERE)
             && !line.cues.intersects(CueSet::SECTION_WALL)
             && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
     };
