@@ -11,7 +11,9 @@
 //! HTML is told from text by content (the first tag-like bytes); `--input
 //! html` or `--input text` forces one. `--format text` (the default) prints the title, a blank
 //! line and the body; `--format json` prints one JSON object per input
-//! (JSON Lines) in input order. An input that fails still gets its record,
+//! (JSON Lines) in input order; `--format markdown` the title as a heading,
+//! the paragraphs, then captions and related links in their own sections.
+//! An input that fails still gets its record,
 //! with `error` set, and the exit status is 1 when any input failed.
 
 mod support;
@@ -67,6 +69,9 @@ enum Format {
     Text,
     /// One JSON object per input, one per line.
     Json,
+    /// The title as a heading, the paragraphs, then captions and related
+    /// links in sections of their own.
+    Markdown,
 }
 
 /// One input to extract: a page file, or a place that could not be listed
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
             let written = match args.format {
                 Format::Json => write_json(&mut out, outcome),
                 Format::Text => write_text(&mut out, outcome, several),
+                Format::Markdown => write_markdown(&mut out, outcome, several),
             };
             if let Err(error) = written {
                 progress.finish_and_clear();
@@ -384,6 +390,82 @@ fn write_text(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Res
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The article as Markdown. With several inputs, each starts with an HTML
+/// comment naming it, so the output stays one valid document.
+fn write_markdown(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Result<()> {
+    if several {
+        writeln!(out, "<!-- {} -->", outcome.path.replace("--", "- -"))?;
+        writeln!(out)?;
+    }
+    let article = match &outcome.result {
+        Ok(article) => article,
+        Err(error) => {
+            eprintln!("extract: {error}");
+            return Ok(());
+        }
+    };
+    if let Some(title) = &article.title {
+        writeln!(out, "# {}", markdown_inline(title))?;
+        writeln!(out)?;
+    }
+    for paragraph in &article.paragraphs {
+        writeln!(out, "{}", markdown_block(paragraph))?;
+        writeln!(out)?;
+    }
+    if !article.captions.is_empty() {
+        writeln!(out, "## Captions")?;
+        writeln!(out)?;
+        for caption in &article.captions {
+            writeln!(out, "- {}", markdown_inline(caption))?;
+        }
+        writeln!(out)?;
+    }
+    if !article.related.is_empty() {
+        writeln!(out, "## Related")?;
+        writeln!(out)?;
+        for link in &article.related {
+            match &link.url {
+                Some(url) => writeln!(
+                    out,
+                    "- [{}](<{}>)",
+                    markdown_inline(&link.text),
+                    url.replace('>', "%3E")
+                )?,
+                None => writeln!(out, "- {}", markdown_inline(&link.text))?,
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A paragraph that Markdown will not read as a heading, quote, list item
+/// or rule: a marker at its start is escaped.
+fn markdown_block(text: &str) -> String {
+    let escaped = markdown_inline(text);
+    let starts_block = escaped.starts_with(['#', '>', '-', '+', '=', '|'])
+        || escaped.split_once(['.', ')']).is_some_and(|(number, _)| {
+            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+        });
+    if starts_block {
+        format!("\\{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// Text with Markdown's inline markers escaped.
+fn markdown_inline(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
+            escaped.push('\\');
+        }
+        escaped.push(ch);
+    }
+    escaped
 }
 
 /// A closed pipe (`extract … | head -1`) ends the run quietly.

@@ -161,3 +161,30 @@ fn a_closed_stdout_ends_the_run_quietly() {
     assert!(output.status.success(), "{stderr}");
     assert!(serde_json::from_str::<Value>(&first).is_ok());
 }
+
+#[test]
+fn markdown_puts_the_title_first_and_related_links_in_their_own_section() {
+    let page = fixtures().join(
+        "scrapinghub/html/f6ac15a4d98511396da23e4428deb5605422b1c8bbc8284e771f6896bdccf57f.html.gz",
+    );
+    let output = Command::new(extract_binary())
+        .args(["--format", "markdown"])
+        .arg(&page)
+        .output()
+        .expect("extract runs");
+    assert!(output.status.success());
+    let markdown = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        markdown.starts_with("# Atendimento Domiciliar registra arrombamento"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("\n\nA equipe do Serviço de Atendimento Domiciliar"),
+        "{markdown}"
+    );
+    let related = markdown.find("\n## Related\n").expect("a related section");
+    assert!(markdown[related..].contains("\n- ["), "{markdown}");
+    assert!(markdown
+        .find("A equipe do Serviço")
+        .is_some_and(|body| body < related));
+}
