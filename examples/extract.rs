@@ -13,6 +13,8 @@
 //! line and the body; `--format json` prints one JSON object per input
 //! (JSON Lines) in input order; `--format markdown` the title as a heading,
 //! the paragraphs, then captions and related links in their own sections.
+//! `--stream` reads JSON Lines pages on standard input and writes one
+//! record per line, in order, each with the page's `url`.
 //! An input that fails still gets its record,
 //! with `error` set, and the exit status is 1 when any input failed.
 
@@ -23,7 +25,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newsclip::{Article, Config, Extractor, Label};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,8 +50,14 @@ struct Args {
     /// Inputs larger than this many bytes fail without being read whole.
     #[arg(long, default_value_t = newsclip::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
+    /// Read JSON Lines on standard input, one page per line
+    /// (`{"url": …, "html": …}` or `{"url": …, "text": …}`), and write one
+    /// JSON record per input line, in order, with its `url`: the shape of
+    /// Spark's `RDD.pipe` and Hadoop Streaming. Implies `--format json`.
+    #[arg(long, conflicts_with = "paths")]
+    stream: bool,
     /// Files, directories, or `-` for standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stream")]
     paths: Vec<PathBuf>,
 }
 
@@ -74,16 +82,25 @@ enum Format {
     Markdown,
 }
 
-/// One input to extract: a page file, or a place that could not be listed
-/// (which still gets its record).
+/// One input to extract: a page file, a place that could not be listed
+/// (which still gets its record), or a line of `--stream` input.
 enum Input {
     Page(PathBuf),
-    Unlisted { path: PathBuf, error: String },
+    Unlisted {
+        path: PathBuf,
+        error: String,
+    },
+    Streamed {
+        number: usize,
+        line: io::Result<String>,
+    },
 }
 
 /// One input and what came of it.
 struct Outcome {
     path: String,
+    /// The page's URL, for `--stream` input.
+    url: Option<String>,
     result: Result<Article, String>,
 }
 
@@ -100,18 +117,68 @@ fn main() -> ExitCode {
         }
     };
     let extractor = Extractor::new(Config::default().with_max_input_bytes(args.max_input_bytes));
+    if args.stream {
+        let mut lines = io::stdin().lock().lines().enumerate();
+        let chunks = std::iter::from_fn(move || {
+            let chunk: Vec<Input> = lines
+                .by_ref()
+                .take(CHUNK_INPUTS)
+                .map(|(index, line)| Input::Streamed {
+                    number: index + 1,
+                    line,
+                })
+                .collect();
+            (!chunk.is_empty()).then_some(chunk)
+        });
+        return run(
+            &pool,
+            &extractor,
+            &args,
+            Format::Json,
+            false,
+            ProgressBar::hidden(),
+            chunks,
+        );
+    }
     let inputs = expand_inputs(&args.paths);
     let several = inputs.len() > 1 || args.paths.iter().any(|path| path.is_dir());
     let progress = progress_bar(inputs.len());
+    let mut inputs = inputs.into_iter();
+    let chunks = std::iter::from_fn(move || {
+        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK_INPUTS).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    });
+    run(
+        &pool,
+        &extractor,
+        &args,
+        args.format,
+        several,
+        progress,
+        chunks,
+    )
+}
+
+/// Extracts the inputs chunk by chunk, each chunk in parallel, and writes
+/// the records in input order.
+fn run(
+    pool: &rayon::ThreadPool,
+    extractor: &Extractor,
+    args: &Args,
+    format: Format,
+    several: bool,
+    progress: ProgressBar,
+    chunks: impl Iterator<Item = Vec<Input>>,
+) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for chunk in inputs.chunks(CHUNK_INPUTS) {
+    for chunk in chunks {
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let outcome = extract(&extractor, input, args.input);
+                    let outcome = extract(extractor, input, args.input);
                     progress.inc(1);
                     outcome
                 })
@@ -119,7 +186,7 @@ fn main() -> ExitCode {
         });
         for outcome in &outcomes {
             failed |= outcome.result.is_err();
-            let written = match args.format {
+            let written = match format {
                 Format::Json => write_json(&mut out, outcome),
                 Format::Text => write_text(&mut out, outcome, several),
                 Format::Markdown => write_markdown(&mut out, outcome, several),
@@ -177,6 +244,7 @@ fn expand_inputs(paths: &[PathBuf]) -> Vec<Input> {
 fn input_path(input: &Input) -> &Path {
     match input {
         Input::Page(path) | Input::Unlisted { path, .. } => path,
+        Input::Streamed { .. } => Path::new("-"),
     }
 }
 
@@ -231,9 +299,11 @@ fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Outcome {
         Input::Unlisted { path, error } => {
             return Outcome {
                 path: path.display().to_string(),
+                url: None,
                 result: Err(error.clone()),
             }
         }
+        Input::Streamed { number, line } => return extract_streamed(extractor, *number, line),
     };
     let limit = extractor.config().max_input_bytes;
     let result = support::read_page(path, limit).and_then(|bytes| {
@@ -247,8 +317,51 @@ fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Outcome {
     });
     Outcome {
         path: path.display().to_string(),
+        url: None,
         result,
     }
+}
+
+/// One `--stream` line: a JSON object with the page under `html` (or
+/// `text`) and its `url`. The record's `path` is `-:<line number>`.
+fn extract_streamed(extractor: &Extractor, number: usize, line: &io::Result<String>) -> Outcome {
+    let path = format!("-:{number}");
+    let parsed = match line {
+        Ok(line) => serde_json::from_str::<StreamedPage>(line)
+            .map_err(|error| format!("{path}: not a JSON page record: {error}")),
+        Err(error) => Err(format!("{path}: cannot read the line: {error}")),
+    };
+    let (url, result) = match parsed {
+        Ok(page) => {
+            let article = match (&page.html, &page.text) {
+                (Some(html), _) => extractor.extract_html_str(html),
+                (None, Some(text)) => extractor.extract_text(text),
+                (None, None) => {
+                    return Outcome {
+                        result: Err(format!(
+                            "{path}: the record has neither \"html\" nor \"text\""
+                        )),
+                        path,
+                        url: page.url,
+                    }
+                }
+            };
+            (
+                page.url,
+                article.map_err(|error| format!("{path}: {error}")),
+            )
+        }
+        Err(error) => (None, Err(error)),
+    };
+    Outcome { path, url, result }
+}
+
+/// A `--stream` input line.
+#[derive(serde::Deserialize)]
+struct StreamedPage {
+    url: Option<String>,
+    html: Option<String>,
+    text: Option<String>,
 }
 
 /// Whether the input starts like markup: after a byte-order mark and
@@ -285,6 +398,9 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 #[derive(Serialize)]
 struct Record<'a> {
     path: &'a str,
+    /// Only for `--stream` input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     title: Option<&'a str>,
     text: String,
     captions: &'a [String],
@@ -323,6 +439,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
     let record = match &outcome.result {
         Ok(article) => Record {
             path: &outcome.path,
+            url: outcome.url.as_deref(),
             title: article.title.as_deref(),
             text: article.text(),
             captions: &article.captions,
@@ -355,6 +472,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
         },
         Err(error) => Record {
             path: &outcome.path,
+            url: outcome.url.as_deref(),
             title: None,
             text: String::new(),
             captions: NO_STRINGS,

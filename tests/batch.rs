@@ -188,3 +188,55 @@ fn markdown_puts_the_title_first_and_related_links_in_their_own_section() {
         .find("A equipe do Serviço")
         .is_some_and(|body| body < related));
 }
+
+#[test]
+fn stream_mode_answers_every_input_line_in_order() {
+    use std::io::Write as _;
+    let page = |url: &str, text: &str| serde_json::json!({ "url": url, "text": text }).to_string();
+    let article = "Home\nThe council approved the new budget on Tuesday after a long debate about schools.\n\
+                   Spending on roads rises by a tenth, while the city's debt falls for a third year in a row.\n";
+    let input = [
+        page("https://example.org/1", article),
+        "not json".to_owned(),
+        page("https://example.org/3", ""),
+        page("https://example.org/4", article),
+    ]
+    .join("\n");
+    let mut child = Command::new(extract_binary())
+        .arg("--stream")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("extract runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("input written");
+    let output = child.wait_with_output().expect("extract ends");
+    let records = records(&output.stdout);
+    assert_eq!(records.len(), 4, "one record per input line");
+    let urls: Vec<Option<&str>> = records
+        .iter()
+        .map(|record| record["url"].as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            Some("https://example.org/1"),
+            None,
+            Some("https://example.org/3"),
+            Some("https://example.org/4")
+        ]
+    );
+    assert!(records[0]["text"]
+        .as_str()
+        .is_some_and(|text| text.starts_with("The council approved")));
+    assert!(records[1]["error"]
+        .as_str()
+        .is_some_and(|error| error.starts_with("-:2:")));
+    assert!(records[2]["error"].is_string());
+    assert_eq!(records[3]["text"], records[0]["text"]);
+    assert!(!output.status.success(), "some lines failed");
+}
