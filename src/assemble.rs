@@ -107,12 +107,7 @@ pub(crate) fn assemble(
 /// short paragraph or a list ends the run too early.
 fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
     let article = HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS);
-    let belongs = |line: &Features| {
-        line.hints.intersects(article)
-            && !line.hints.intersects(ELSEWHERE)
-            && !line.cues.intersects(CueSet::SECTION_WALL)
-            && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
-    };
+    let belongs = |line: &Features| line.hints.intersects(article) && may_extend_over(line);
     let article_lines = region
         .clone()
         .filter(|&index| features[index].hints.intersects(article))
@@ -136,12 +131,8 @@ fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
 /// too ("Tour dates:" and the dates under it), whatever their scores.
 /// Walls, link lists and lines the page marks as elsewhere stop it.
 fn extend_within_container(features: &[Features], verdicts: &[Verdict], region: &mut Range<usize>) {
-    let belongs = |line: &Features, container: u32| {
-        line.container == container
-            && !line.hints.intersects(ELSEWHERE)
-            && !line.cues.intersects(CueSet::SECTION_WALL)
-            && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
-    };
+    let belongs =
+        |line: &Features, container: u32| line.container == container && may_extend_over(line);
     let body_container = |index: usize| {
         let line = &features[index];
         (verdicts[index].label == Label::Body && line.container != NO_CONTAINER)
@@ -157,6 +148,14 @@ fn extend_within_container(features: &[Features], verdicts: &[Verdict], region: 
             region.start -= 1;
         }
     }
+}
+
+/// Whether the region may grow over `line` when the page's markup puts it
+/// in the article: not marked as elsewhere, not a wall, not a link list.
+fn may_extend_over(line: &Features) -> bool {
+    !line.hints.intersects(ELSEWHERE)
+        && !line.cues.intersects(CueSet::SECTION_WALL)
+        && line.link_density() < ARTICLE_EXTENSION_MAX_LINK_DENSITY
 }
 
 /// A run of lines that could be the article, with its gain.
@@ -462,13 +461,13 @@ fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> b
 /// An unlinked item of a list set in the article (HTML `li`) with no cue
 /// of furniture: the article's own list, whatever its items' scores.
 fn is_list_entry(line: &Features) -> bool {
-    let furniture = CueSet::NAVIGATION
+    const FURNITURE: CueSet = CueSet::NAVIGATION
         .union(CueSet::LEGAL)
         .union(CueSet::RELATED_LEAD)
         .union(CueSet::SECTION_WALL);
     line.hints.contains(HintSet::LIST_ITEM)
         && line.link_density() < PLAIN_MAX_LINK_DENSITY
-        && !line.cues.intersects(furniture)
+        && !line.cues.intersects(FURNITURE)
 }
 
 /// A line of the article's own dated list ("June 9 – Coral Sky

@@ -188,11 +188,10 @@ fn is_container_tag(name: &str) -> bool {
     )
 }
 
-/// Whether `name` (any case) is an element that starts and ends a line.
+/// Whether `name` (lower case, as the parser gives it) is an element
+/// that starts and ends a line.
 pub(super) fn is_block_tag(name: &str) -> bool {
-    BLOCK_TAGS
-        .iter()
-        .any(|block| block.eq_ignore_ascii_case(name))
+    BLOCK_TAGS.contains(&name)
 }
 
 /// Parses `html` and walks it into a [`Document`].
@@ -226,9 +225,9 @@ pub(crate) fn segment_html_with(html: &str, hidden: HiddenText) -> Document {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(element) => {
-                    // A wrapper around most of the page's text names no
-                    // region, whatever its classes say ("site-content",
-                    // "has-sidebar").
+                    // How much of the page an element holds decides what
+                    // its classes and landmarks may say (see
+                    // `element_hints`).
                     let text_share = sizes[element_index] as f32 / page_chars as f32;
                     element_index += 1;
                     walker.open(element, node_text(node), text_share)
@@ -412,8 +411,12 @@ impl Walker {
     }
 
     fn add_hints(&mut self, hints: HintSet, delta: i32) {
+        // Most elements give no hint: nothing to count.
+        if hints == HintSet::default() {
+            return;
+        }
         for (bit, count) in self.hint_counts.iter_mut().enumerate() {
-            if hints.contains(HintSet::from_bit(bit)) && hints != HintSet::default() {
+            if hints.contains(HintSet::from_bit(bit)) {
                 *count = count.saturating_add_signed(delta);
             }
         }

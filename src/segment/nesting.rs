@@ -144,7 +144,7 @@ fn removed_tags(html: &str, max_depth: usize) -> Vec<Removal> {
         let removal = || Removal {
             start: tag.start,
             end: tag.end,
-            is_block: is_block_tag(name),
+            is_block: is_block_tag(&name.to_ascii_lowercase()),
         };
         if tag.is_end {
             if let Some(index) = rposition_near_top(&removed, name) {
