@@ -8,6 +8,10 @@
 //! Takes files, directories (every page file below — `.txt`, `.text`,
 //! `.html`, `.htm`, `.xhtml`, and any of them gzipped — in path order) or
 //! `-` for standard input. Gzipped input is recognised by its magic bytes.
+//! WARC archives (`.warc`, `.warc.gz`, named so on the command line or
+//! found in a directory) give one record per archived HTML page, with its
+//! `url`, `warc_record_id` and `warc_date`; requests, images and other
+//! records are passed over.
 //! HTML is told from text by content (the first tag-like bytes); `--input
 //! html` or `--input text` forces one. `--format text` (the default) prints the title, a blank
 //! line and the body; `--format json` prints one JSON object per input
@@ -22,18 +26,25 @@ mod support;
 
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use newsclip::warc::{WarcReader, WarcRecord};
 use newsclip::{Article, Config, Extractor, Label};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Inputs extracted in parallel at a time: enough to keep every core busy
 /// past the odd slow page, few enough that memory stays bounded on a
 /// directory of millions of pages. Output is written in input order after
 /// each chunk.
 const CHUNK_INPUTS: usize = 256;
+
+/// Bytes of WARC records held for one chunk at most: archived pages are
+/// read ahead of extraction, so a chunk is also cut by size, keeping
+/// memory bounded whatever the archive holds.
+const CHUNK_ARCHIVED_BYTES: usize = 8 << 20;
 
 #[derive(Parser)]
 #[command(about = "Cut the article out of saved news pages")]
@@ -94,14 +105,59 @@ enum Input {
         number: usize,
         line: io::Result<String>,
     },
+    /// A `response` record of a WARC archive.
+    Archived {
+        archive: Arc<str>,
+        record: WarcRecord,
+    },
+    /// A part of a WARC archive that could not be read.
+    ArchiveDamage {
+        archive: Arc<str>,
+        error: String,
+    },
+}
+
+impl Input {
+    /// The bytes this input holds in memory while it waits in a chunk.
+    fn held_bytes(&self) -> usize {
+        match self {
+            Input::Archived { record, .. } => record.block().len(),
+            Input::Streamed { line: Ok(line), .. } => line.len(),
+            _ => 0,
+        }
+    }
 }
 
 /// One input and what came of it.
 struct Outcome {
     path: String,
-    /// The page's URL, for `--stream` input.
+    /// The page's URL, for `--stream` and WARC input.
     url: Option<String>,
+    /// `WARC-Record-ID` and `WARC-Date`, for WARC input.
+    warc_record_id: Option<String>,
+    warc_date: Option<String>,
     result: Result<Article, String>,
+}
+
+impl Outcome {
+    fn new(path: String, url: Option<String>, result: Result<Article, String>) -> Self {
+        Outcome {
+            path,
+            url,
+            warc_record_id: None,
+            warc_date: None,
+            result,
+        }
+    }
+
+    /// How text and Markdown output head the record: the path, and the
+    /// URL when there is one.
+    fn name(&self) -> String {
+        match &self.url {
+            Some(url) => format!("{} {url}", self.path),
+            None => self.path.clone(),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -118,18 +174,15 @@ fn main() -> ExitCode {
     };
     let extractor = Extractor::new(Config::default().with_max_input_bytes(args.max_input_bytes));
     if args.stream {
-        let mut lines = io::stdin().lock().lines().enumerate();
-        let chunks = std::iter::from_fn(move || {
-            let chunk: Vec<Input> = lines
-                .by_ref()
-                .take(CHUNK_INPUTS)
+        let lines = || {
+            io::stdin()
+                .lines()
+                .enumerate()
                 .map(|(index, line)| Input::Streamed {
                     number: index + 1,
                     line,
                 })
-                .collect();
-            (!chunk.is_empty()).then_some(chunk)
-        });
+        };
         return run(
             &pool,
             &extractor,
@@ -137,17 +190,22 @@ fn main() -> ExitCode {
             Format::Json,
             false,
             ProgressBar::hidden(),
-            chunks,
+            lines,
         );
     }
     let inputs = expand_inputs(&args.paths);
-    let several = inputs.len() > 1 || args.paths.iter().any(|path| path.is_dir());
-    let progress = progress_bar(inputs.len());
-    let mut inputs = inputs.into_iter();
-    let chunks = std::iter::from_fn(move || {
-        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK_INPUTS).collect();
-        (!chunk.is_empty()).then_some(chunk)
-    });
+    let has_archives = inputs
+        .iter()
+        .any(|input| matches!(input, Input::Page(path) if is_warc_file(path)));
+    let several = inputs.len() > 1 || has_archives || args.paths.iter().any(|path| path.is_dir());
+    // An archive's page count is known only once it is read.
+    let progress = progress_bar((!has_archives).then_some(inputs.len()));
+    let limit = args.max_input_bytes;
+    let inputs = move || {
+        inputs
+            .into_iter()
+            .flat_map(move |input| archive_records(input, limit))
+    };
     run(
         &pool,
         &extractor,
@@ -155,36 +213,110 @@ fn main() -> ExitCode {
         args.format,
         several,
         progress,
-        chunks,
+        inputs,
     )
+}
+
+/// Inputs in chunks of at most [`CHUNK_INPUTS`] inputs and
+/// [`CHUNK_ARCHIVED_BYTES`] bytes held.
+fn chunks_of(inputs: impl Iterator<Item = Input>) -> impl Iterator<Item = Vec<Input>> {
+    let mut inputs = inputs.peekable();
+    std::iter::from_fn(move || {
+        let mut chunk = Vec::new();
+        let mut held = 0;
+        while chunk.len() < CHUNK_INPUTS && (chunk.is_empty() || held < CHUNK_ARCHIVED_BYTES) {
+            let Some(input) = inputs.next() else { break };
+            held += input.held_bytes();
+            chunk.push(input);
+        }
+        (!chunk.is_empty()).then_some(chunk)
+    })
+}
+
+/// A WARC file becomes its `response` records, read one at a time as
+/// chunks are filled; any other input stays as it is.
+fn archive_records(input: Input, limit: usize) -> Box<dyn Iterator<Item = Input> + Send> {
+    let path = match input {
+        Input::Page(path) if is_warc_file(&path) => path,
+        other => return Box::new(std::iter::once(other)),
+    };
+    let archive: Arc<str> = Arc::from(path.display().to_string());
+    let reader = match WarcReader::open(&path) {
+        Ok(reader) => reader.with_max_block_bytes(limit),
+        Err(error) => {
+            let error = format!("cannot read {archive}: {error}");
+            return Box::new(std::iter::once(Input::ArchiveDamage { archive, error }));
+        }
+    };
+    Box::new(reader.filter_map(move |record| {
+        match record {
+            Ok(record) => record
+                .record_type()
+                .is_some_and(|kind| kind.eq_ignore_ascii_case("response"))
+                .then(|| Input::Archived {
+                    archive: Arc::clone(&archive),
+                    record,
+                }),
+            Err(error) => Some(Input::ArchiveDamage {
+                archive: Arc::clone(&archive),
+                error: format!("{archive}: {error}"),
+            }),
+        }
+    }))
+}
+
+/// WARC archives are told by name: `.warc` or `.warc.gz`.
+fn is_warc_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 /// Extracts the inputs chunk by chunk, each chunk in parallel, and writes
 /// the records in input order.
-fn run(
+///
+/// A thread of its own reads the inputs (`--stream` lines, WARC records)
+/// and fills the next chunk while the pool extracts the current one, so
+/// reading and gunzipping an archive costs no extraction time. At most two
+/// chunks wait ahead. The reader is not joined: when output fails the run
+/// ends without waiting for it to drain its input.
+fn run<I>(
     pool: &rayon::ThreadPool,
     extractor: &Extractor,
     args: &Args,
     format: Format,
     several: bool,
     progress: ProgressBar,
-    chunks: impl Iterator<Item = Vec<Input>>,
-) -> ExitCode {
+    inputs: impl FnOnce() -> I + Send + 'static,
+) -> ExitCode
+where
+    I: Iterator<Item = Input>,
+{
+    let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
+    std::thread::spawn(move || {
+        for chunk in chunks_of(inputs()) {
+            if sender.send(chunk).is_err() {
+                break;
+            }
+        }
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
     for chunk in chunks {
-        let outcomes: Vec<Outcome> = pool.install(|| {
+        let outcomes: Vec<Option<Outcome>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
                     let outcome = extract(extractor, input, args.input);
-                    progress.inc(1);
+                    progress.inc(u64::from(outcome.is_some()));
                     outcome
                 })
                 .collect()
         });
-        for outcome in &outcomes {
+        for outcome in outcomes.iter().flatten() {
             failed |= outcome.result.is_err();
             let written = match format {
                 Format::Json => write_json(&mut out, outcome),
@@ -210,15 +342,19 @@ fn run(
 }
 
 /// A bar on standard error when it is a terminal; none when it is a file
-/// or a pipe, so logs stay clean.
-fn progress_bar(total: usize) -> ProgressBar {
-    if total < 2 || !io::stderr().is_terminal() {
+/// or a pipe, so logs stay clean. With no total (archives), a count.
+fn progress_bar(total: Option<usize>) -> ProgressBar {
+    if total.is_some_and(|total| total < 2) || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(total as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, {eta} left")
-    {
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total as u64),
+            "{bar:40} {pos}/{len} pages, {per_sec}, {eta} left",
+        ),
+        None => (ProgressBar::no_length(), "{spinner} {pos} pages, {per_sec}"),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
@@ -244,6 +380,9 @@ fn expand_inputs(paths: &[PathBuf]) -> Vec<Input> {
 fn input_path(input: &Input) -> &Path {
     match input {
         Input::Page(path) | Input::Unlisted { path, .. } => path,
+        Input::Archived { archive, .. } | Input::ArchiveDamage { archive, .. } => {
+            Path::new(&**archive)
+        }
         Input::Streamed { .. } => Path::new("-"),
     }
 }
@@ -293,17 +432,25 @@ fn is_page_file(path: &Path) -> bool {
         })
 }
 
-fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Outcome {
+/// What came of one input; `None` for an archived response that is not
+/// an HTML page.
+fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Option<Outcome> {
     let path = match input {
         Input::Page(path) => path,
         Input::Unlisted { path, error } => {
-            return Outcome {
-                path: path.display().to_string(),
-                url: None,
-                result: Err(error.clone()),
-            }
+            return Some(Outcome::new(
+                path.display().to_string(),
+                None,
+                Err(error.clone()),
+            ))
         }
-        Input::Streamed { number, line } => return extract_streamed(extractor, *number, line),
+        Input::Streamed { number, line } => {
+            return Some(extract_streamed(extractor, *number, line))
+        }
+        Input::Archived { archive, record } => return extract_archived(extractor, archive, record),
+        Input::ArchiveDamage { archive, error } => {
+            return Some(Outcome::new(archive.to_string(), None, Err(error.clone())))
+        }
     };
     let limit = extractor.config().max_input_bytes;
     let result = support::read_page(path, limit).and_then(|bytes| {
@@ -315,11 +462,23 @@ fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Outcome {
             };
         article.map_err(|error| format!("{}: {error}", path.display()))
     });
-    Outcome {
-        path: path.display().to_string(),
-        url: None,
+    Some(Outcome::new(path.display().to_string(), None, result))
+}
+
+/// One archived page, named by its archive and URL.
+fn extract_archived(extractor: &Extractor, archive: &str, record: &WarcRecord) -> Option<Outcome> {
+    let page = extractor.extract_warc_record(record)?;
+    let name = page.url.as_deref().unwrap_or("a record without a URL");
+    let result = page
+        .article
+        .map_err(|error| format!("{archive}: {name}: {error}"));
+    Some(Outcome {
+        path: archive.to_string(),
+        url: page.url,
+        warc_record_id: page.record_id,
+        warc_date: page.date,
         result,
-    }
+    })
 }
 
 /// One `--stream` line: a JSON object with the page under `html` (or
@@ -337,13 +496,8 @@ fn extract_streamed(extractor: &Extractor, number: usize, line: &io::Result<Stri
                 (Some(html), _) => extractor.extract_html_str(html),
                 (None, Some(text)) => extractor.extract_text(text),
                 (None, None) => {
-                    return Outcome {
-                        result: Err(format!(
-                            "{path}: the record has neither \"html\" nor \"text\""
-                        )),
-                        path,
-                        url: page.url,
-                    }
+                    let error = format!("{path}: the record has neither \"html\" nor \"text\"");
+                    return Outcome::new(path, page.url, Err(error));
                 }
             };
             (
@@ -353,7 +507,7 @@ fn extract_streamed(extractor: &Extractor, number: usize, line: &io::Result<Stri
         }
         Err(error) => (None, Err(error)),
     };
-    Outcome { path, url, result }
+    Outcome::new(path, url, result)
 }
 
 /// A `--stream` input line.
@@ -398,9 +552,15 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 #[derive(Serialize)]
 struct Record<'a> {
     path: &'a str,
-    /// Only for `--stream` input.
+    /// Only for `--stream` and WARC input.
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// Only for WARC input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warc_record_id: Option<&'a str>,
+    /// Only for WARC input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warc_date: Option<&'a str>,
     title: Option<&'a str>,
     text: String,
     captions: &'a [String],
@@ -440,6 +600,8 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
         Ok(article) => Record {
             path: &outcome.path,
             url: outcome.url.as_deref(),
+            warc_record_id: outcome.warc_record_id.as_deref(),
+            warc_date: outcome.warc_date.as_deref(),
             title: article.title.as_deref(),
             text: article.text(),
             captions: &article.captions,
@@ -473,6 +635,8 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
         Err(error) => Record {
             path: &outcome.path,
             url: outcome.url.as_deref(),
+            warc_record_id: outcome.warc_record_id.as_deref(),
+            warc_date: outcome.warc_date.as_deref(),
             title: None,
             text: String::new(),
             captions: NO_STRINGS,
@@ -494,7 +658,7 @@ fn round(score: f32) -> f64 {
 
 fn write_text(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Result<()> {
     if several {
-        writeln!(out, "==> {} <==", outcome.path)?;
+        writeln!(out, "==> {} <==", outcome.name())?;
     }
     match &outcome.result {
         Ok(article) => {
@@ -514,7 +678,7 @@ fn write_text(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Res
 /// comment naming it, so the output stays one valid document.
 fn write_markdown(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Result<()> {
     if several {
-        writeln!(out, "<!-- {} -->", outcome.path.replace("--", "- -"))?;
+        writeln!(out, "<!-- {} -->", outcome.name().replace("--", "- -"))?;
         writeln!(out)?;
     }
     let article = match &outcome.result {

@@ -34,7 +34,9 @@ bench
     ``--gold`` is a folder with ``ground-truth.json`` (``id -> {articleBody}``,
     the scrapinghub layout) or with ``ground-truth/<id>.json`` files
     (``ground_truth.main_content``, the WCXB layout). A record's id is the
-    basename of its ``path`` with every extension stripped. Records without
+    page whose gold ``url`` is the record's ``url`` (records from a WARC
+    archive, or from ``--stream``), else the basename of its ``path`` with
+    every extension stripped. Records without
     gold are counted and ignored; gold pages without a record, and records
     with ``error`` set, count as empty predictions. It prints corpus F1,
     precision and recall and the worst pages by page F1.
@@ -526,6 +528,18 @@ def load_scrapinghub(path: Path) -> dict[str, str]:
     return {page_id: entry.get("articleBody") or "" for page_id, entry in data.items()}
 
 
+def load_gold_urls(location: Path) -> dict[str, str]:
+    """Page id by URL, where the gold names its pages' URLs (scrapinghub)."""
+    path = location if location.is_file() else location / "ground-truth.json"
+    if not path.is_file():
+        return {}
+    return {
+        entry["url"]: page_id
+        for page_id, entry in read_json(path).items()
+        if isinstance(entry, dict) and isinstance(entry.get("url"), str)
+    }
+
+
 def load_wcxb(folder: Path) -> dict[str, str]:
     gold = {}
     for path in sorted(folder.glob("*.json")):
@@ -536,8 +550,12 @@ def load_wcxb(folder: Path) -> dict[str, str]:
     return gold
 
 
-def page_id(record: dict) -> str:
-    """Basename of the record's path with every extension stripped."""
+def page_id(record: dict, ids_by_url: dict[str, str] | None = None) -> str:
+    """The gold page with the record's URL, else the basename of the
+    record's path with every extension stripped."""
+    url = record.get("url")
+    if ids_by_url and isinstance(url, str) and url in ids_by_url:
+        return ids_by_url[url]
     return basename(record["path"]).split(".", 1)[0]
 
 
@@ -549,7 +567,10 @@ class BenchPage:
 
 def run_bench(args: argparse.Namespace) -> int:
     gold = load_gold(Path(args.gold))
-    records, duplicates = index_records(read_records(args.output), page_id)
+    ids_by_url = load_gold_urls(Path(args.gold))
+    records, duplicates = index_records(
+        read_records(args.output), lambda record: page_id(record, ids_by_url)
+    )
     unknown = [pid for pid in records if pid not in gold]
     missing = [pid for pid in gold if pid not in records]
     failed = [pid for pid, rec in records.items() if pid in gold and rec.get("error") is not None]

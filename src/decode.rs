@@ -39,13 +39,26 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Decodes an HTML page's bytes to text.
 pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
+    decode_html_with_charset(bytes, None)
+}
+
+/// Decodes an HTML page's bytes to text, given the charset label its
+/// transport declared (the HTTP `Content-Type` header). As in browsers, a
+/// byte-order mark comes first and the transport's charset before the
+/// page's own declaration; an unknown label is ignored.
+pub(crate) fn decode_html_with_charset<'a>(
+    bytes: &'a [u8],
+    transport_charset: Option<&str>,
+) -> Cow<'a, str> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_length..]).0;
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         return encoding.decode_without_bom_handling(bytes).0;
     }
-    if let Some(encoding) = declared_encoding(bytes) {
+    let transport =
+        transport_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    if let Some(encoding) = transport.or_else(|| declared_encoding(bytes)) {
         // A page re-saved as UTF-8 under its old legacy declaration is
         // common. Legacy text with non-ASCII bytes is almost never valid
         // UTF-8 by chance, so valid UTF-8 wins over the declaration.
@@ -245,6 +258,25 @@ mod tests {
     fn a_legacy_declaration_on_a_utf8_page_yields_to_the_bytes() {
         let page = "<meta charset=\"iso-8859-1\"><p>Trần Đại Quang</p>".as_bytes();
         assert!(decode_html(page).contains("Trần Đại Quang"));
+    }
+
+    #[test]
+    fn the_transport_charset_comes_before_the_page_declaration() {
+        let page = encode(
+            encoding_rs::WINDOWS_1251,
+            "<meta charset=iso-8859-1><p>Привет, мир</p>",
+        );
+        assert!(decode_html_with_charset(&page, Some("windows-1251")).contains("Привет"));
+        assert!(!decode_html_with_charset(&page, None).contains("Привет"));
+        // An unknown label leaves the page's own declaration in charge.
+        let page = encode(
+            encoding_rs::WINDOWS_1251,
+            "<meta charset=windows-1251><p>Привет</p>",
+        );
+        assert!(decode_html_with_charset(&page, Some("no-such-charset")).contains("Привет"));
+        // Valid UTF-8 still wins over a stale legacy label.
+        let page = "<p>Déjà vu</p>".as_bytes();
+        assert!(decode_html_with_charset(page, Some("iso-8859-1")).contains("Déjà"));
     }
 
     #[test]

@@ -43,4 +43,13 @@ pub enum Error {
     /// scripts fill in a browser end here.
     #[error("no article found: no run of lines on the page reads as article body text")]
     NoArticle,
+    /// An archived HTTP response whose page cannot be got at: no HTTP
+    /// head, a body compressed in an encoding newsclip does not decode,
+    /// or a compressed body that is corrupt. Only WARC input
+    /// ([`crate::warc`]) returns it.
+    #[error("the archived HTTP response cannot be read: {reason}")]
+    UnreadableResponse {
+        /// What is wrong with the response.
+        reason: String,
+    },
 }

@@ -12,7 +12,7 @@ use crate::article::Article;
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
-use crate::decode::{decode_html, decode_text, looks_binary};
+use crate::decode::{decode_html, decode_html_with_charset, decode_text, looks_binary};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
@@ -85,7 +85,8 @@ impl Extractor {
 
     /// Extracts the article from an HTML page given as bytes. The bytes
     /// are decoded first: byte-order mark, then the page's `<meta charset>`
-    /// or `http-equiv` declaration, then UTF-8, else windows-1252.
+    /// or `http-equiv` declaration, then UTF-8, else the legacy encoding
+    /// the bytes look like (Firefox's detector, `chardetng`).
     ///
     /// ```
     /// let page = b"<html><head><title>Storm closes ports</title></head><body>\
@@ -107,6 +108,34 @@ impl Extractor {
     pub fn extract_html(&self, bytes: &[u8]) -> Result<Article, Error> {
         check_size(bytes.len(), self.config.max_input_bytes)?;
         let html = decode_html(bytes);
+        self.extract_html_str(&html)
+    }
+
+    /// Extracts the article from an HTML page given as bytes with the
+    /// charset its HTTP `Content-Type` header declared (`utf-8`,
+    /// `iso-8859-1`, `shift_jis`…). As in browsers, the header's charset
+    /// comes before the page's own declaration, and a byte-order mark
+    /// before both; an unknown label is ignored. Bytes that are valid
+    /// UTF-8 are read as UTF-8 whatever legacy charset is declared, since
+    /// servers often send a stale default.
+    ///
+    /// ```
+    /// let page = b"<html><body><article><h1>Pr\xe9sidentielle</h1>\
+    ///     <p>Le d\xe9bat t\xe9l\xe9vis\xe9 a r\xe9uni les deux candidats pendant trois heures mercredi soir.</p>\
+    ///     <p>Les sondages publi\xe9s jeudi ne montrent pas de changement net dans les intentions de vote.</p>\
+    ///     </article></body></html>";
+    /// let extractor = newsclip::Extractor::default();
+    /// let article = extractor.extract_html_with_charset(page, "iso-8859-1")?;
+    /// assert!(article.paragraphs[0].starts_with("Le débat télévisé"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_html`].
+    pub fn extract_html_with_charset(&self, bytes: &[u8], charset: &str) -> Result<Article, Error> {
+        check_size(bytes.len(), self.config.max_input_bytes)?;
+        let html = decode_html_with_charset(bytes, Some(charset));
         self.extract_html_str(&html)
     }
 

@@ -47,6 +47,13 @@
 //! no article. Broken markup is parsed as browsers parse it; nesting past
 //! 128 elements is flattened before parsing, so cost stays linear in the
 //! input however deep a page nests.
+//!
+//! ## Web archives
+//!
+//! [`warc`] reads WARC files, plain or gzipped per record as Common Crawl
+//! writes them, and [`Extractor::extract_warc`] turns each archived HTML
+//! page into one [`warc::WarcArticle`] carrying its URL, record id and
+//! capture date, in bounded memory.
 #![deny(missing_docs)]
 
 mod article;
@@ -63,6 +70,7 @@ mod features;
 mod lexicon;
 mod normalize;
 mod segment;
+pub mod warc;
 
 pub use article::{Article, Label, LineVerdict, RelatedLink};
 pub use config::{
