@@ -150,18 +150,21 @@ pub(crate) fn looks_binary(text: &str) -> bool {
     if sample.is_empty() {
         return false;
     }
-    let controls = sample
-        .iter()
-        .filter(|&&byte| {
-            (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c)) || byte == 0x7f
-        })
-        .count();
-    let replacements = sample
-        .windows(3)
-        .filter(|bytes| *bytes == "\u{fffd}".as_bytes())
-        .count();
-    // Characters, approximately: bytes that do not continue a UTF-8 sequence.
-    let chars = sample.iter().filter(|&&byte| byte & 0xc0 != 0x80).count();
+    // One pass the compiler vectorises: controls, and bytes that do not
+    // continue a UTF-8 sequence (characters, approximately).
+    let (mut controls, mut chars) = (0usize, 0usize);
+    for chunk in sample.chunks(255) {
+        let (mut chunk_controls, mut chunk_chars) = (0u8, 0u8);
+        for &byte in chunk {
+            let is_control =
+                (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c)) || byte == 0x7f;
+            chunk_controls += u8::from(is_control);
+            chunk_chars += u8::from(byte & 0xc0 != 0x80);
+        }
+        controls += usize::from(chunk_controls);
+        chars += usize::from(chunk_chars);
+    }
+    let replacements = memchr::memmem::find_iter(sample, "\u{fffd}").count();
     (controls + replacements) as f32 > MAX_CONTROL_SHARE * chars as f32
 }
 

@@ -10,8 +10,7 @@
 
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet};
-use crate::normalize::normalize_lowercase_into;
-use std::collections::HashMap;
+use crate::normalize::{is_ascii_space, normalize_lowercase_into};
 
 /// Unspaced-script characters that count as one word.
 const UNSPACED_CHARS_PER_WORD: u32 = 2;
@@ -97,8 +96,8 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
     let mut features = Vec::with_capacity(count);
     let mut lowercase = String::new();
     for (index, line) in document.lines.iter().enumerate() {
-        normalize_lowercase_into(document.line_text(line), &mut lowercase);
-        let mut measured = measure_line(&lowercase, document.line_text(line));
+        let inert = normalize_lowercase_into(document.line_text(line), &mut lowercase);
+        let mut measured = measure_line(&lowercase, document.line_text(line), inert);
         measured.link_chars = line.link_chars;
         measured.heading_level = line.heading_level;
         measured.hints = line.hints;
@@ -116,15 +115,36 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
 }
 
 /// Measures one line from its lowercased normalised text and its original
-/// text (which still has its capitals).
-fn measure_line(lowercase: &str, original: &str) -> Features {
+/// text (which still has its capitals). `inert`: normalising changed
+/// nothing but case and whitespace (see `normalize_lowercase_into`).
+fn measure_line(lowercase: &str, original: &str, inert: bool) -> Features {
     let mut features = Features {
         text_hash: hash_text(lowercase),
         is_self_repeat: is_self_repeat(lowercase),
         sentence_end: ends_sentence(lowercase),
         ..Features::default()
     };
-    let unspaced_chars = count_chars(lowercase, &mut features);
+    features.words = if inert {
+        // The original holds the lowercase text's characters (case and
+        // whitespace apart, and no unspaced script): one pass counts them.
+        features.chars = if lowercase.is_ascii() {
+            lowercase.len()
+        } else {
+            lowercase.chars().count()
+        } as u32;
+        measure_inert_words(original, &mut features)
+    } else {
+        let unspaced_chars = count_chars(lowercase, &mut features);
+        measure_words(original, &mut features) + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD)
+    };
+    features.cues = match_cues(lowercase, features.words, features.digit_chars > 0);
+    features
+}
+
+/// Counts words, capitalised and cased words and separators into
+/// `features`, and whether the first letter is lower-case; returns the
+/// words of spaced scripts.
+fn measure_words(original: &str, features: &mut Features) -> u32 {
     let mut spaced_words = 0;
     for (position, word) in original.split_whitespace().enumerate() {
         // A leading dash or bullet marks a list item or an interview turn.
@@ -132,24 +152,11 @@ fn measure_line(lowercase: &str, original: &str) -> Features {
             features.separator_count += 1;
             continue;
         }
-        let (is_spaced_word, first_letter) = if word.is_ascii() {
-            let bytes = word.as_bytes();
-            (
-                bytes.iter().any(u8::is_ascii_alphanumeric),
-                bytes
-                    .iter()
-                    .find(|byte| byte.is_ascii_alphabetic())
-                    .map(|&byte| char::from(byte)),
-            )
-        } else {
-            (
-                word.chars()
-                    .any(|ch| ch.is_alphanumeric() && !is_unspaced_script(ch)),
-                word.chars().find(|ch| ch.is_alphabetic()),
-            )
-        };
+        let is_spaced_word = word
+            .chars()
+            .any(|ch| ch.is_alphanumeric() && !is_unspaced_script(ch));
         spaced_words += u32::from(is_spaced_word);
-        if let Some(first) = first_letter {
+        if let Some(first) = word.chars().find(|ch| ch.is_alphabetic()) {
             if first.is_uppercase() || first.is_lowercase() {
                 features.cased_words += 1;
             }
@@ -158,13 +165,102 @@ fn measure_line(lowercase: &str, original: &str) -> Features {
             }
         }
     }
-    features.words = spaced_words + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD);
     features.starts_lowercase = original
         .chars()
         .find(|ch| ch.is_alphabetic())
         .is_some_and(char::is_lowercase);
-    features.cues = match_cues(lowercase, features.words);
-    features
+    spaced_words
+}
+
+/// [`measure_words`] and [`count_chars`] in one pass over the bytes, for
+/// a line whose characters normalising left alone (most lines of most
+/// pages): ASCII bytes are classified as bytes, other characters decoded.
+/// Such a line holds no unspaced script.
+fn measure_inert_words(original: &str, features: &mut Features) -> u32 {
+    let bytes = original.as_bytes();
+    let mut spaced_words = 0;
+    let mut position = 0u32;
+    let mut first_letter_of_line: Option<char> = None;
+    let mut index = 0;
+    while index < bytes.len() {
+        let Some(start) = skip_whitespace(original, index) else {
+            break;
+        };
+        index = start;
+        let (mut has_alphanumeric, mut first_letter) = (false, None);
+        while index < bytes.len() {
+            let byte = bytes[index];
+            let ch = if byte.is_ascii() {
+                if is_ascii_space(byte) {
+                    break;
+                }
+                index += 1;
+                char::from(byte)
+            } else {
+                let Some(ch) = original[index..].chars().next() else {
+                    break;
+                };
+                if ch.is_whitespace() {
+                    break;
+                }
+                index += ch.len_utf8();
+                ch
+            };
+            // General punctuation (curly quotes, dashes, ellipses), most
+            // of the non-ASCII characters of Latin-script pages, holds no
+            // letter or digit: no table lookup for them.
+            let is_punctuation_block = ('\u{2000}'..='\u{206F}').contains(&ch);
+            let is_numeric = !is_punctuation_block && ch.is_numeric();
+            let is_alphabetic = !is_punctuation_block && ch.is_alphabetic();
+            features.digit_chars += u32::from(is_numeric);
+            if is_alphabetic {
+                first_letter = first_letter.or(Some(ch));
+            }
+            if is_numeric || is_alphabetic {
+                has_alphanumeric = true;
+            } else if is_inner_punctuation(ch) {
+                features.punctuation_chars += 1;
+            }
+        }
+        let is_first = position == 0;
+        position += 1;
+        // A leading dash or bullet marks a list item or an interview turn.
+        if !is_first && is_separator_token(&original[start..index]) {
+            features.separator_count += 1;
+            continue;
+        }
+        spaced_words += u32::from(has_alphanumeric);
+        if let Some(first) = first_letter {
+            if first.is_uppercase() || first.is_lowercase() {
+                features.cased_words += 1;
+            }
+            features.capitalized_words += u32::from(first.is_uppercase());
+            first_letter_of_line = first_letter_of_line.or(Some(first));
+        }
+    }
+    features.starts_lowercase = first_letter_of_line.is_some_and(char::is_lowercase);
+    spaced_words
+}
+
+/// Where the next non-whitespace character at or after `index` starts.
+fn skip_whitespace(text: &str, mut index: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte.is_ascii() {
+            if !is_ascii_space(byte) {
+                return Some(index);
+            }
+            index += 1;
+        } else {
+            let ch = text[index..].chars().next()?;
+            if !ch.is_whitespace() {
+                return Some(index);
+            }
+            index += ch.len_utf8();
+        }
+    }
+    None
 }
 
 /// Counts characters, digits and inner punctuation into `features`;
@@ -195,14 +291,16 @@ fn count_chars(lowercase: &str, features: &mut Features) -> u32 {
     unspaced_chars
 }
 
-/// Counts, for every line, how many other lines have the same text.
+/// Counts, for every line, how many other lines have the same text: by
+/// sorting the hashes, cheaper than a hash map for a page's few hundred
+/// lines.
 fn add_repeats(features: &mut [Features]) {
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(features.len());
-    for line in features.iter() {
-        *counts.entry(line.text_hash).or_default() += 1;
-    }
+    let mut hashes: Vec<u64> = features.iter().map(|line| line.text_hash).collect();
+    hashes.sort_unstable();
     for line in features.iter_mut() {
-        line.repeat_count = counts[&line.text_hash] - 1;
+        let first = hashes.partition_point(|&hash| hash < line.text_hash);
+        let end = hashes.partition_point(|&hash| hash <= line.text_hash);
+        line.repeat_count = (end - first) as u32 - 1;
     }
 }
 
@@ -295,8 +393,8 @@ mod tests {
 
     fn measure(text: &str) -> Features {
         let mut lowercase = String::new();
-        normalize_lowercase_into(text, &mut lowercase);
-        measure_line(&lowercase, text)
+        let inert = normalize_lowercase_into(text, &mut lowercase);
+        measure_line(&lowercase, text, inert)
     }
 
     #[test]

@@ -71,6 +71,7 @@ mod lexicon;
 mod normalize;
 mod segment;
 pub mod warc;
+mod window_set;
 
 pub use article::{Article, Label, LineVerdict, RelatedLink};
 pub use config::{

@@ -26,14 +26,17 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
 /// Writes the normalised, lowercased form of `text` into `out` (cleared
 /// first). Used by the feature pass with one reused buffer per page, so
 /// normalising a line allocates nothing once the buffer has grown.
-pub(crate) fn normalize_lowercase_into(text: &str, out: &mut String) {
+///
+/// Returns whether the text took the fast path: every character one that
+/// NFC leaves alone ([`is_composition_inert`]), so `out` holds the same
+/// characters as `text`, case and whitespace apart.
+pub(crate) fn normalize_lowercase_into(text: &str, out: &mut String) -> bool {
+    out.clear();
+    if inert_lowercase_into(text, out) {
+        return true;
+    }
     out.clear();
     let normalized = normalize(text);
-    if normalized.is_ascii() {
-        out.push_str(&normalized);
-        out.make_ascii_lowercase();
-        return;
-    }
     for ch in normalized.chars() {
         if ch.is_ascii() {
             out.push(ch.to_ascii_lowercase());
@@ -41,6 +44,88 @@ pub(crate) fn normalize_lowercase_into(text: &str, out: &mut String) {
             out.extend(ch.to_lowercase());
         }
     }
+    false
+}
+
+/// The path of most lines of most pages, ASCII, Latin, Vietnamese and
+/// typographic text: when every character is one NFC leaves alone
+/// whatever stands beside it, the text is already NFC, so one pass folds
+/// whitespace and lowercases. Runs of ASCII are copied whole and
+/// lowercased in place at the end. Returns `false`, with `out` partly
+/// written, at the first other character.
+fn inert_lowercase_into(text: &str, out: &mut String) -> bool {
+    let bytes = text.as_bytes();
+    let mut pending_space = false;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if is_ascii_space(byte) {
+            pending_space = !out.is_empty();
+            index += 1;
+            continue;
+        }
+        let ch = if byte.is_ascii() {
+            None
+        } else {
+            let Some(ch) = text[index..].chars().next() else {
+                break;
+            };
+            if ch.is_whitespace() {
+                pending_space = !out.is_empty();
+                index += ch.len_utf8();
+                continue;
+            }
+            if !is_composition_inert(ch) {
+                return false;
+            }
+            Some(ch)
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match ch {
+            Some(ch) => {
+                out.extend(ch.to_lowercase());
+                index += ch.len_utf8();
+            }
+            None => {
+                let start = index;
+                while index < bytes.len()
+                    && bytes[index].is_ascii()
+                    && !is_ascii_space(bytes[index])
+                {
+                    index += 1;
+                }
+                out.push_str(&text[start..index]);
+            }
+        }
+    }
+    // Only ASCII bytes change: the lowercased non-ASCII letters stay.
+    out.make_ascii_lowercase();
+    true
+}
+
+/// `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form
+/// feed, carriage return and space.
+pub(crate) fn is_ascii_space(byte: u8) -> bool {
+    // One shift and test instead of six comparisons: this runs per byte.
+    const SPACES: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
+    byte <= b' ' && SPACES >> byte & 1 == 1
+}
+
+/// Characters NFC never changes, composes with a neighbour or reorders:
+/// canonical combining class 0, no canonical decomposition other than
+/// themselves, and second in no canonical pair (checked for every
+/// character of these blocks against Unicode's data when this was
+/// written). Latin-1 to spacing modifiers, Latin Extended Additional
+/// (Vietnamese) and general punctuation (curly quotes, dashes).
+fn is_composition_inert(ch: char) -> bool {
+    matches!(ch,
+        '\0'..='\u{2FF}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}')
 }
 
 fn normalize_into(text: &str, out: &mut String) {
@@ -112,5 +197,25 @@ mod tests {
         assert_eq!(buffer, "đọc nhiều");
         normalize_lowercase_into("Read More", &mut buffer);
         assert_eq!(buffer, "read more");
+        normalize_lowercase_into(" \t Read\x0b\x0c  MORE\r\n", &mut buffer);
+        assert_eq!(buffer, "read more");
+        normalize_lowercase_into("Read MORE\u{a0}now", &mut buffer);
+        assert_eq!(buffer, "read more now");
+        normalize_lowercase_into("  “Ça VA”\u{2003}— Đà Nẵng ", &mut buffer);
+        assert_eq!(buffer, "“ça va” — đà nẵng");
+        // A combining mark leaves the fast paths: composed, then lowercased.
+        normalize_lowercase_into("CAFE\u{301} Noir", &mut buffer);
+        assert_eq!(buffer, "café noir");
+    }
+
+    #[test]
+    fn ascii_spaces_are_the_ascii_whitespace_of_char() {
+        for byte in 0..=127u8 {
+            assert_eq!(
+                is_ascii_space(byte),
+                char::from(byte).is_whitespace(),
+                "{byte}"
+            );
+        }
     }
 }

@@ -56,9 +56,12 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
         let start = position;
         let mut index = position;
         while index < bytes.len() {
-            if let Some(terminator_len) = terminator_at(bytes, index) {
-                position = index + terminator_len;
-                return Some(start..index);
+            // Most bytes start no terminator: one table lookup rules them out.
+            if MAY_START_TERMINATOR[usize::from(bytes[index])] {
+                if let Some(terminator_len) = terminator_at(bytes, index) {
+                    position = index + terminator_len;
+                    return Some(start..index);
+                }
             }
             index += 1;
         }
@@ -66,6 +69,18 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
         Some(start..bytes.len())
     })
 }
+
+/// The bytes a line terminator can start with (see [`terminator_at`]).
+static MAY_START_TERMINATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [b'\n', b'\r', 0x0b, 0x0c, 0x1c, 0x1d, 0x1e, 0xc2, 0xe2];
+    let mut index = 0;
+    while index < starts.len() {
+        table[starts[index] as usize] = true;
+        index += 1;
+    }
+    table
+};
 
 /// The length in bytes of the line terminator starting at `index`, if any.
 fn terminator_at(bytes: &[u8], index: usize) -> Option<usize> {
