@@ -16,58 +16,35 @@ use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
+use std::sync::LazyLock;
 
-/// Elements whose text is never page text.
-const SKIPPED_TAGS: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "select", "option", "button", "input", "textarea", "audio", "video", "map", "dialog",
-];
-
-/// Elements that start and end a line.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
-];
+/// Elements whose text is never page text. A `match` rather than a list:
+/// it runs for every element of every page.
+fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "option"
+            | "button"
+            | "input"
+            | "textarea"
+            | "audio"
+            | "video"
+            | "map"
+            | "dialog"
+    )
+}
 
 /// An element holding more than this share of the page's text is a page
 /// wrapper: its classes give no hint.
@@ -191,7 +168,51 @@ fn is_container_tag(name: &str) -> bool {
 /// Whether `name` (lower case, as the parser gives it) is an element
 /// that starts and ends a line.
 pub(super) fn is_block_tag(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name)
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
 }
 
 /// Parses `html` and walks it into a [`Document`].
@@ -340,8 +361,8 @@ impl Walker {
         let name = element.name();
         let attributes = KeyAttributes::of(element);
         self.read_metadata(name, &attributes, own_text);
-        let is_skipped = SKIPPED_TAGS.contains(&name)
-            || (self.hidden == HiddenText::Skip && attributes.is_hidden());
+        let is_skipped =
+            is_skipped_tag(name) || (self.hidden == HiddenText::Skip && attributes.is_hidden());
         let is_block = is_block_tag(name);
         if is_block {
             self.flush();
@@ -725,8 +746,8 @@ fn distinct_count<'a>(names: impl Iterator<Item = &'a str> + Clone) -> usize {
     distinct
 }
 
-/// The hints of one class or id word, in any case.
-fn word_hints(word: &str) -> HintSet {
+/// Every class and id word with its hints, sorted for binary search.
+static ROLE_WORDS: LazyLock<Vec<(&'static str, HintSet)>> = LazyLock::new(|| {
     let tables = [
         (FURNITURE_WORDS, HintSet::FURNITURE_CLASS),
         (RELATED_WORDS, HintSet::RELATED_CLASS),
@@ -734,15 +755,53 @@ fn word_hints(word: &str) -> HintSet {
         (CAPTION_WORDS, HintSet::CAPTION_CLASS),
         (ARTICLE_WORDS, HintSet::ARTICLE_CLASS),
     ];
-    tables
-        .iter()
-        .filter(|(words, _)| words.iter().any(|known| known.eq_ignore_ascii_case(word)))
-        .fold(HintSet::default(), |set, (_, hint)| set.union(*hint))
+    let mut words: Vec<(&'static str, HintSet)> = Vec::new();
+    for (table, hint) in tables {
+        for &word in table {
+            match words.iter_mut().find(|(known, _)| *known == word) {
+                Some((_, hints)) => *hints = hints.union(hint),
+                None => words.push((word, hint)),
+            }
+        }
+    }
+    words.sort_unstable_by_key(|&(word, _)| word);
+    words
+});
+
+/// The longest word in the tables above that a lookup must read.
+const ROLE_WORD_MAX_BYTES: usize = 24;
+
+/// The hints of one class or id word (ASCII letters and digits), in any
+/// case: lowercased on the stack, then found by binary search. Runs for
+/// every class word of every element.
+fn word_hints(word: &str) -> HintSet {
+    if word.len() > ROLE_WORD_MAX_BYTES {
+        return HintSet::default();
+    }
+    let mut buffer = [0u8; ROLE_WORD_MAX_BYTES];
+    let lowercase = &mut buffer[..word.len()];
+    lowercase.copy_from_slice(word.as_bytes());
+    lowercase.make_ascii_lowercase();
+    let words = &*ROLE_WORDS;
+    words
+        .binary_search_by(|(known, _)| known.as_bytes().cmp(lowercase))
+        .map_or(HintSet::default(), |index| words[index].1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_words_are_lowercase_and_fit_the_lookup() {
+        for (word, _) in ROLE_WORDS.iter() {
+            assert!(word.len() <= ROLE_WORD_MAX_BYTES, "{word}");
+            assert_eq!(*word, word.to_ascii_lowercase());
+        }
+        assert_eq!(word_hints("Sidebar"), HintSet::FURNITURE_CLASS);
+        assert_eq!(word_hints("RELATED"), HintSet::RELATED_CLASS);
+        assert_eq!(word_hints("sidebars"), HintSet::default());
+    }
 
     fn lines(document: &Document) -> Vec<&str> {
         document
