@@ -210,6 +210,36 @@ mod tests {
     }
 
     #[test]
+    fn an_article_cut_by_a_box_of_links_in_its_own_block_is_kept_whole() {
+        let sentence = |topic: &str| {
+            format!("The council voted on Tuesday to rebuild the {topic}, after an inspection found cracks in its supports, and work will start in the spring once the contracts are signed.")
+        };
+        let links: String = (1..=14)
+            .map(|n| format!("<li><a href='/guide/{n}'>Part {n} of the guide</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+             <div class='post'><h1>Bridges to be rebuilt</h1>\
+             <p>{}</p><p>{}</p><ul>{links}</ul>\
+             <p>{}</p><p>{}</p><p>{}</p><p>{}</p></div>\
+             <footer>Copyright 2024. All rights reserved.</footer></body></html>",
+            sentence("old bridge"),
+            sentence("north bridge"),
+            sentence("rail bridge"),
+            sentence("river bridge"),
+            sentence("harbour bridge"),
+            sentence("canal bridge"),
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("rebuild the old bridge"), "{text}");
+        assert!(text.contains("rebuild the canal bridge"), "{text}");
+        assert!(!text.contains("Part 3 of the guide"), "{text}");
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\
