@@ -79,6 +79,9 @@ const ABSORB_COST_SHARE: f32 = 0.1;
 /// 30-word paragraph at body probability 0.9 adds about 2.2). Swept on
 /// WCXB: 2, 4 and 8 all gain 0.0055–0.006 F1.
 const ABSORB_MIN_GAIN: f32 = 4.0;
+/// Lines after a "related" heading that must all be unlinked prose for it
+/// to be the article's own heading, not a wall (see `heads_running_text`).
+const WALL_LOOKAHEAD_LINES: usize = 3;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// A dated line of at least this many words is an entry of the article's
@@ -281,8 +284,11 @@ fn best_run_per_stretch(
     let mut candidates = Vec::new();
     let mut best: Option<Candidate> = None;
     let (mut sum, mut start, mut follows_comments) = (0f32, 0usize, false);
+    let page_shows_links = features.iter().any(|line| line.link_chars > 0);
     for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
-        if line.cues.intersects(CueSet::SECTION_WALL) {
+        if line.cues.intersects(CueSet::SECTION_WALL)
+            && !(page_shows_links && heads_running_text(features, index))
+        {
             candidates.extend(best.take());
             sum = 0.0;
             start = index + 1;
@@ -304,6 +310,22 @@ fn best_run_per_stretch(
     }
     candidates.extend(best);
     candidates
+}
+
+/// Whether the lines after a "related" heading are running text rather
+/// than a list of other stories: unlinked prose, line after line. The
+/// article's own heading that happens to read like one ("Recommended
+/// reading:" over the author's notes) is no wall. Comment headings always
+/// are: comments are unlinked prose too.
+fn heads_running_text(features: &[Features], index: usize) -> bool {
+    if features[index].cues.contains(CueSet::COMMENT_HEADING) {
+        return false;
+    }
+    let next = &features[index + 1..features.len().min(index + 1 + WALL_LOOKAHEAD_LINES)];
+    next.len() == WALL_LOOKAHEAD_LINES
+        && next
+            .iter()
+            .all(|line| line.is_prose() && line.link_density() < PLAIN_MAX_LINK_DENSITY)
 }
 
 /// Joins each run to the one before it when only a short box of links
@@ -696,5 +718,43 @@ fn unassembled(document: &Document, verdicts: &[Verdict]) -> Article {
     Article {
         lines: line_verdicts(document, verdicts, &labels),
         ..Article::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::compute_features;
+    use crate::segment::html::segment_html;
+
+    /// Whether the page's heading line (the line reading `heading`) heads
+    /// running text.
+    fn heads_running_text_on(page: &str, heading: &str) -> bool {
+        let document = segment_html(page);
+        let features = compute_features(&document);
+        let index = document
+            .lines
+            .iter()
+            .position(|line| document.line_text(line) == heading)
+            .expect("the heading is a line");
+        assert!(features[index].cues.intersects(CueSet::SECTION_WALL));
+        heads_running_text(&features, index)
+    }
+
+    const PROSE: &str = "<p>Our reviewers spent a month with each of these laptops, testing them at home and at work, and found that the batteries lasted longer than their makers claim.</p>";
+
+    #[test]
+    fn a_related_heading_over_running_text_is_no_wall() {
+        let page = format!("<article><h2>Recommended</h2>{PROSE}{PROSE}{PROSE}</article>");
+        assert!(heads_running_text_on(&page, "Recommended"));
+    }
+
+    #[test]
+    fn a_related_heading_over_links_or_comments_is_a_wall() {
+        let links = "<p><a href='/a'>Phones get cheaper as makers cut prices across their ranges this year</a></p>";
+        let page = format!("<article><h2>Recommended</h2>{links}{PROSE}{links}</article>");
+        assert!(!heads_running_text_on(&page, "Recommended"));
+        let page = format!("<article><h2>12 comments</h2>{PROSE}{PROSE}{PROSE}</article>");
+        assert!(!heads_running_text_on(&page, "12 comments"));
     }
 }
