@@ -746,8 +746,29 @@ fn distinct_count<'a>(names: impl Iterator<Item = &'a str> + Clone) -> usize {
     distinct
 }
 
-/// Every class and id word with its hints, sorted for binary search.
-static ROLE_WORDS: LazyLock<Vec<(&'static str, HintSet)>> = LazyLock::new(|| {
+/// Every class and id word with its hints, sorted for binary search, and
+/// a filter of the first letters by length that turns away most words
+/// before the search.
+struct RoleWords {
+    words: Vec<(&'static str, HintSet)>,
+    /// Bit `letter - b'a'` of entry `length`: some word of that length
+    /// starts with that letter.
+    first_letters: [u32; ROLE_WORD_MAX_BYTES + 1],
+}
+
+static ROLE_WORDS: LazyLock<RoleWords> = LazyLock::new(|| {
+    let words = role_words();
+    let mut first_letters = [0u32; ROLE_WORD_MAX_BYTES + 1];
+    for (word, _) in &words {
+        first_letters[word.len()] |= 1 << (word.as_bytes()[0] - b'a');
+    }
+    RoleWords {
+        words,
+        first_letters,
+    }
+});
+
+fn role_words() -> Vec<(&'static str, HintSet)> {
     let tables = [
         (FURNITURE_WORDS, HintSet::FURNITURE_CLASS),
         (RELATED_WORDS, HintSet::RELATED_CLASS),
@@ -766,23 +787,31 @@ static ROLE_WORDS: LazyLock<Vec<(&'static str, HintSet)>> = LazyLock::new(|| {
     }
     words.sort_unstable_by_key(|&(word, _)| word);
     words
-});
+}
 
 /// The longest word in the tables above that a lookup must read.
 const ROLE_WORD_MAX_BYTES: usize = 24;
 
 /// The hints of one class or id word (ASCII letters and digits), in any
-/// case: lowercased on the stack, then found by binary search. Runs for
-/// every class word of every element.
+/// case: most words are turned away by their length and first letter;
+/// the rest are lowercased on the stack and found by binary search. Runs
+/// for every class word of every element.
 fn word_hints(word: &str) -> HintSet {
     if word.len() > ROLE_WORD_MAX_BYTES {
+        return HintSet::default();
+    }
+    let role_words = &*ROLE_WORDS;
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase()
+        || role_words.first_letters[word.len()] & (1 << (first - b'a')) == 0
+    {
         return HintSet::default();
     }
     let mut buffer = [0u8; ROLE_WORD_MAX_BYTES];
     let lowercase = &mut buffer[..word.len()];
     lowercase.copy_from_slice(word.as_bytes());
     lowercase.make_ascii_lowercase();
-    let words = &*ROLE_WORDS;
+    let words = &role_words.words;
     words
         .binary_search_by(|(known, _)| known.as_bytes().cmp(lowercase))
         .map_or(HintSet::default(), |index| words[index].1)
@@ -794,9 +823,15 @@ mod tests {
 
     #[test]
     fn role_words_are_lowercase_and_fit_the_lookup() {
-        for (word, _) in ROLE_WORDS.iter() {
-            assert!(word.len() <= ROLE_WORD_MAX_BYTES, "{word}");
-            assert_eq!(*word, word.to_ascii_lowercase());
+        for (word, _) in role_words() {
+            assert!(
+                !word.is_empty() && word.len() <= ROLE_WORD_MAX_BYTES,
+                "{word}"
+            );
+            assert!(word
+                .bytes()
+                .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit()));
+            assert!(word.as_bytes()[0].is_ascii_lowercase(), "{word}");
         }
         assert_eq!(word_hints("Sidebar"), HintSet::FURNITURE_CLASS);
         assert_eq!(word_hints("RELATED"), HintSet::RELATED_CLASS);

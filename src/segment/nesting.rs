@@ -213,8 +213,7 @@ fn next_tag(html: &str, from: usize) -> Option<Tag<'_>> {
         let start = position + html.get(position..)?.find('<')?;
         let rest = &bytes[start + 1..];
         if rest.starts_with(b"!--") {
-            position = html[start + 4..]
-                .find("-->")
+            position = memchr::memmem::find(&bytes[start + 4..], b"-->")
                 .map_or(html.len(), |end| start + 4 + end + 3);
             continue;
         }
@@ -279,7 +278,10 @@ fn end_of_tag(bytes: &[u8], from: usize) -> usize {
 fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut position = from;
-    while let Some(offset) = html.get(position..).and_then(|rest| rest.find("</")) {
+    while let Some(offset) = bytes
+        .get(position..)
+        .and_then(|rest| memchr::memmem::find(rest, b"</"))
+    {
         let name_start = position + offset + 2;
         let candidate = bytes.get(name_start..name_start + name.len());
         if candidate.is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes())) {
