@@ -10,6 +10,7 @@
 mod support;
 
 use newsclip::Label;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -45,7 +46,27 @@ fn main() -> ExitCode {
             Vec::new()
         }
     };
-    for (index, line) in newsclip::debug_lines(&bytes, is_html).iter().enumerate() {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match write_lines(&mut out, &bytes, is_html, &final_labels, show_features) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `debug_lines … | head` ends quietly.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("debug_lines: cannot write output: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write_lines(
+    out: &mut impl Write,
+    bytes: &[u8],
+    is_html: bool,
+    final_labels: &[Option<Label>],
+    show_features: bool,
+) -> std::io::Result<()> {
+    for (index, line) in newsclip::debug_lines(bytes, is_html).iter().enumerate() {
         let label = final_labels.get(index).copied().flatten();
         let scores: Vec<String> = line
             .scores
@@ -53,16 +74,17 @@ fn main() -> ExitCode {
             .map(|score| format!("{score:.2}"))
             .collect();
         let shown: String = line.text.chars().take(90).collect();
-        println!(
+        writeln!(
+            out,
             "{:>5} {:<10} {:<10} [{}] {shown}",
             index + 1,
             label.map_or("-", Label::as_str),
             line.first_label.as_str(),
             scores.join(" ")
-        );
+        )?;
         if show_features {
-            println!("      {}", line.features);
+            writeln!(out, "      {}", line.features)?;
         }
     }
-    ExitCode::SUCCESS
+    out.flush()
 }
