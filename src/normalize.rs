@@ -118,11 +118,18 @@ pub(crate) fn is_ascii_space(byte: u8) -> bool {
 /// canonical combining class 0, no canonical decomposition other than
 /// themselves, and second in no canonical pair (checked for every
 /// character of these blocks against Unicode's data when this was
-/// written). Latin-1 to spacing modifiers, Latin Extended Additional
-/// (Vietnamese) and general punctuation (curly quotes, dashes).
+/// written). Latin-1 to spacing modifiers, Greek and Cyrillic (less the
+/// three Greek singletons and the Cyrillic combining marks), Latin
+/// Extended Additional (Vietnamese) and general punctuation (curly quotes,
+/// dashes). None is an unspaced script.
 fn is_composition_inert(ch: char) -> bool {
     matches!(ch,
         '\0'..='\u{2FF}'
+        | '\u{370}'..='\u{373}'
+        | '\u{375}'..='\u{37D}'
+        | '\u{37F}'..='\u{386}'
+        | '\u{388}'..='\u{482}'
+        | '\u{488}'..='\u{52F}'
         | '\u{1E00}'..='\u{1EFF}'
         | '\u{2010}'..='\u{2027}'
         | '\u{2030}'..='\u{205E}')
@@ -203,6 +210,11 @@ mod tests {
         assert_eq!(buffer, "read more now");
         normalize_lowercase_into("  “Ça VA”\u{2003}— Đà Nẵng ", &mut buffer);
         assert_eq!(buffer, "“ça va” — đà nẵng");
+        normalize_lowercase_into("Москва  ПРИНЯЛА закон", &mut buffer);
+        assert_eq!(buffer, "москва приняла закон");
+        // A Greek singleton (U+0387 is U+00B7 in NFC) takes the slow path.
+        assert!(!normalize_lowercase_into("α\u{387}β", &mut buffer));
+        assert_eq!(buffer, "α\u{b7}β");
         // A combining mark leaves the fast paths: composed, then lowercased.
         normalize_lowercase_into("CAFE\u{301} Noir", &mut buffer);
         assert_eq!(buffer, "café noir");
