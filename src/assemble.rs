@@ -82,6 +82,9 @@ const ABSORB_MIN_GAIN: f32 = 4.0;
 /// Lines after a "related" heading that must all be unlinked prose for it
 /// to be the article's own heading, not a wall (see `heads_running_text`).
 const WALL_LOOKAHEAD_LINES: usize = 3;
+/// Share of a body line's gain that a line the region would promote adds
+/// when runs are absorbed (see `absorb_runs`).
+const PROMOTED_GAIN_SHARE: f32 = 0.5;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// A dated line of at least this many words is an entry of the article's
@@ -217,7 +220,13 @@ fn absorbed_run(
         if !in_block || !may_extend_over_links(line) {
             break;
         }
-        let gain = line_gain(line, &verdicts[index], config);
+        // A line the region would keep as the article's own (a list entry,
+        // a dated entry) counts as body: lists are what splits articles.
+        let gain = if is_promoted_in_region(features, verdicts, index) {
+            PROMOTED_GAIN_SHARE * body_gain(line, config)
+        } else {
+            line_gain(line, &verdicts[index], config)
+        };
         sum += if gain < 0.0 {
             gain * ABSORB_COST_SHARE
         } else {
@@ -366,6 +375,11 @@ fn join_across_boxes(candidates: Vec<Candidate>, verdicts: &[Verdict]) -> Vec<Ca
     joined
 }
 
+/// The gain of a line kept as body with certainty.
+fn body_gain(line: &Features, config: &Config) -> f32 {
+    (1.0 - config.body_threshold) * (1.0 + line.words as f32).sqrt()
+}
+
 fn line_gain(line: &Features, verdict: &Verdict, config: &Config) -> f32 {
     let scores = verdict.scores;
     let probability =
@@ -489,12 +503,7 @@ fn revise_labels(
             || (line.is_self_repeat && first == Label::Body)
         {
             Label::Related
-        } else if (is_plain_text(line)
-            || is_dated_entry(line)
-            || is_list_entry(line)
-            || is_subheading(features, verdicts, index))
-            && matches!(first, Label::Navigation | Label::Related)
-        {
+        } else if is_promoted_in_region(features, verdicts, index) {
             Label::Body
         } else {
             first
@@ -559,6 +568,18 @@ fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> b
         && verdicts
             .get(index + 1)
             .is_some_and(|next| next.label == Label::Body)
+}
+
+/// Whether a line the classifier put in navigation or related is the
+/// article's own when the region holds it: plain text, a dated entry, an
+/// item of its own list, a subheading.
+fn is_promoted_in_region(features: &[Features], verdicts: &[Verdict], index: usize) -> bool {
+    let line = &features[index];
+    matches!(verdicts[index].label, Label::Navigation | Label::Related)
+        && (is_plain_text(line)
+            || is_dated_entry(line)
+            || is_list_entry(line)
+            || is_subheading(features, verdicts, index))
 }
 
 /// An unlinked item of a list set in the article (HTML `li`) with no cue

@@ -240,6 +240,38 @@ mod tests {
     }
 
     #[test]
+    fn the_article_own_list_beyond_a_link_line_in_its_block_is_kept() {
+        let rounds: String = [
+            "10 March – Interlagos circuit, São Paulo",
+            "8 April – the street circuit of Curitiba",
+            "22 April – Velopark circuit, Nova Santa Rita",
+            "6 May – Autódromo Ayrton Senna, Londrina",
+            "20 May – Autódromo de Santa Cruz do Sul",
+            "5 August – Autódromo Internacional de Goiânia",
+            "9 September – Autódromo Zilmar Beux, Cascavel",
+            "23 September – Autódromo de Campo Grande",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(number, round)| format!("<br>Round {}: {round}", number + 1))
+        .collect();
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/racing'>Racing</a></nav>\
+             <div class='story'><h1>Stock car calendar for the season</h1>\
+             <p>The series published its calendar for the season on Monday:{rounds}</p>\
+             <p><a href='/tags/racing'>stock car, calendar, season, racing</a></p>\
+             <p>The organisers said the dates may still change, as they often do, once the tracks confirm them.</p></div>\
+             <footer>Copyright 2024. All rights reserved.</footer></body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("Round 1: 10 March – Interlagos"), "{text}");
+        assert!(text.contains("Round 8: 23 September – Autódromo"), "{text}");
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\
