@@ -30,6 +30,7 @@ use crate::config::Config;
 use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::features::Features;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Weight of a line's caption probability in its region gain: captions
@@ -106,6 +107,7 @@ pub(crate) fn assemble(
     verdicts: &[Verdict],
     config: &Config,
 ) -> Article {
+    let features = &*without_false_walls(features);
     let Some(mut region) = find_region(features, verdicts, config) else {
         return unassembled(document, verdicts);
     };
@@ -293,11 +295,8 @@ fn best_run_per_stretch(
     let mut candidates = Vec::new();
     let mut best: Option<Candidate> = None;
     let (mut sum, mut start, mut follows_comments) = (0f32, 0usize, false);
-    let page_shows_links = features.iter().any(|line| line.link_chars > 0);
     for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
-        if line.cues.intersects(CueSet::SECTION_WALL)
-            && !(page_shows_links && heads_running_text(features, index))
-        {
+        if line.cues.intersects(CueSet::SECTION_WALL) {
             candidates.extend(best.take());
             sum = 0.0;
             start = index + 1;
@@ -321,20 +320,59 @@ fn best_run_per_stretch(
     candidates
 }
 
-/// Whether the lines after a "related" heading are running text rather
-/// than a list of other stories: unlinked prose, line after line. The
-/// article's own heading that happens to read like one ("Recommended
-/// reading:" over the author's notes) is no wall. Comment headings always
-/// are: comments are unlinked prose too.
+/// The page's lines, with the wall taken off the "related" headings that
+/// head running text (see `heads_running_text`): the region, its
+/// extensions and the labels then treat them as the article's own
+/// headings. Borrowed when there is none, and on pages that show no links
+/// (text), where a list of teasers cannot be told from text.
+fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> {
+    let page_shows_links = features.iter().any(|line| line.link_chars > 0);
+    if !page_shows_links {
+        return Cow::Borrowed(features);
+    }
+    let false_walls: Vec<usize> = (0..features.len())
+        .filter(|&index| {
+            features[index].cues.intersects(CueSet::SECTION_WALL)
+                && heads_running_text(features, index)
+        })
+        .collect();
+    if false_walls.is_empty() {
+        return Cow::Borrowed(features);
+    }
+    let mut lines = features.to_vec();
+    for index in false_walls {
+        lines[index].cues = lines[index].cues.difference(CueSet::SECTION_WALL);
+    }
+    Cow::Owned(lines)
+}
+
+/// Whether a "related" heading belongs to the article rather than
+/// opening a list of other stories: the lines after it are unlinked
+/// prose, line after line (the article's own heading that happens to read
+/// like one, "Recommended reading:" over the author's notes), or it heads
+/// a box set into the article, with the article's prose in its own block
+/// just before and soon after it. Comment headings are always walls:
+/// comments are unlinked prose too.
 fn heads_running_text(features: &[Features], index: usize) -> bool {
     if features[index].cues.contains(CueSet::COMMENT_HEADING) {
         return false;
     }
+    let is_running =
+        |line: &Features| line.is_prose() && line.link_density() < PLAIN_MAX_LINK_DENSITY;
     let next = &features[index + 1..features.len().min(index + 1 + WALL_LOOKAHEAD_LINES)];
-    next.len() == WALL_LOOKAHEAD_LINES
-        && next
-            .iter()
-            .all(|line| line.is_prose() && line.link_density() < PLAIN_MAX_LINK_DENSITY)
+    if next.len() == WALL_LOOKAHEAD_LINES && next.iter().all(is_running) {
+        return true;
+    }
+    // A box set into the article: the article's prose stands in the
+    // heading's own block both before it and soon after it.
+    let container = features[index].container;
+    if container == NO_CONTAINER {
+        return false;
+    }
+    let in_block = |line: &&Features| line.container == container && is_running(line);
+    let before = &features[index.saturating_sub(INLINE_BOX_MAX_LINES)..index];
+    let after = &features[index + 1..features.len().min(index + 1 + INLINE_BOX_MAX_LINES)];
+    before.iter().any(|line| in_block(&line)) && after.iter().any(|line| in_block(&line))
 }
 
 /// Joins each run to the one before it when only a short box of links
@@ -749,7 +787,7 @@ mod tests {
     use crate::segment::html::segment_html;
 
     /// Whether the page's heading line (the line reading `heading`) heads
-    /// running text.
+    /// running text or a box inside the article.
     fn heads_running_text_on(page: &str, heading: &str) -> bool {
         let document = segment_html(page);
         let features = compute_features(&document);
@@ -768,6 +806,18 @@ mod tests {
     fn a_related_heading_over_running_text_is_no_wall() {
         let page = format!("<article><h2>Recommended</h2>{PROSE}{PROSE}{PROSE}</article>");
         assert!(heads_running_text_on(&page, "Recommended"));
+    }
+
+    #[test]
+    fn a_box_of_links_set_into_the_article_block_is_no_wall() {
+        let link = "<p><a href='/a'>Phones get cheaper as makers cut prices this year</a></p>";
+        let page = format!("<article>{PROSE}<h3>Related</h3>{link}{link}{PROSE}</article>");
+        assert!(heads_running_text_on(&page, "Related"));
+        // The same box in a block of its own, after the article, is one.
+        let page = format!(
+            "<article>{PROSE}{PROSE}</article><div><h3>Related</h3>{link}{link}{PROSE}</div>"
+        );
+        assert!(!heads_running_text_on(&page, "Related"));
     }
 
     #[test]

@@ -71,6 +71,11 @@ impl CueSet {
         CueSet(self.0 | other.0)
     }
 
+    /// The flags of `self` that `other` does not have.
+    pub const fn difference(self, other: CueSet) -> CueSet {
+        CueSet(self.0 & !other.0)
+    }
+
     fn insert(&mut self, other: CueSet) {
         self.0 |= other.0;
     }
