@@ -86,6 +86,11 @@ const WALL_LOOKAHEAD_LINES: usize = 3;
 /// Share of a body line's gain that a line the region would promote adds
 /// when runs are absorbed (see `absorb_runs`).
 const PROMOTED_GAIN_SHARE: f32 = 0.5;
+/// A run of at least this many body lines, nearly each in a block of its
+/// own, is a list of cards (see `is_card_list`)…
+const CARD_LIST_MIN_CARDS: usize = 3;
+/// …when its body lines sit in at least this share of distinct blocks.
+const CARD_LIST_DISTINCT_SHARE: f32 = 0.75;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// A dated line of at least this many words is an entry of the article's
@@ -274,7 +279,21 @@ fn find_region(
     verdicts: &[Verdict],
     config: &Config,
 ) -> Option<Range<usize>> {
-    let candidates = join_across_boxes(best_run_per_stretch(features, verdicts, config), verdicts);
+    let joined = join_across_boxes(
+        best_run_per_stretch(features, verdicts, config),
+        features,
+        verdicts,
+    );
+    // A list of cards after a section heading is other stories, however
+    // much text its summaries hold.
+    let candidates: Vec<Candidate> = joined
+        .into_iter()
+        .enumerate()
+        .filter(|(position, candidate)| {
+            *position == 0 || !is_card_list(features, verdicts, &candidate.lines)
+        })
+        .map(|(_, candidate)| candidate)
+        .collect();
     let best = candidates
         .iter()
         .map(|candidate| candidate.gain)
@@ -379,7 +398,11 @@ fn heads_running_text(features: &[Features], index: usize) -> bool {
 /// separates them and it carries a fair share of the text, as running
 /// text: mostly body lines, not the caption–headline–summary rhythm of a
 /// list of teasers.
-fn join_across_boxes(candidates: Vec<Candidate>, verdicts: &[Verdict]) -> Vec<Candidate> {
+fn join_across_boxes(
+    candidates: Vec<Candidate>,
+    features: &[Features],
+    verdicts: &[Verdict],
+) -> Vec<Candidate> {
     let body_share = |lines: &Range<usize>| {
         let body = verdicts[lines.clone()]
             .iter()
@@ -398,7 +421,8 @@ fn join_across_boxes(candidates: Vec<Candidate>, verdicts: &[Verdict]) -> Vec<Ca
                 if !candidate.follows_comments
                     && candidate.lines.start - previous.lines.end <= INLINE_BOX_MAX_LINES
                     && candidate.gain >= INLINE_JOIN_SHARE * last_piece_gain
-                    && body_share(&candidate.lines) >= JOIN_MIN_BODY_SHARE =>
+                    && body_share(&candidate.lines) >= JOIN_MIN_BODY_SHARE
+                    && !is_card_list(features, verdicts, &candidate.lines) =>
             {
                 previous.gain += candidate.gain;
                 previous.lines.end = candidate.lines.end;
@@ -411,6 +435,33 @@ fn join_across_boxes(candidates: Vec<Candidate>, verdicts: &[Verdict]) -> Vec<Ca
         }
     }
     joined
+}
+
+/// Whether a run is a list of cards for other stories (HTML): its body
+/// lines (the summaries) each sit in a block of their own, and between
+/// them stand linked or repeated lines (titles, share bars). An article's
+/// paragraphs share their block.
+fn is_card_list(features: &[Features], verdicts: &[Verdict], lines: &Range<usize>) -> bool {
+    let body: Vec<u32> = lines
+        .clone()
+        .filter(|&index| verdicts[index].label == Label::Body)
+        .map(|index| features[index].container)
+        .collect();
+    let mut containers = body.clone();
+    containers.sort_unstable();
+    containers.dedup();
+    let separators = lines
+        .clone()
+        .filter(|&index| verdicts[index].label != Label::Body)
+        .filter(|&index| {
+            let line = &features[index];
+            line.link_density() > PLAIN_MAX_LINK_DENSITY || line.repeat_count > 0
+        })
+        .count();
+    !containers.contains(&NO_CONTAINER)
+        && containers.len() >= CARD_LIST_MIN_CARDS
+        && containers.len() as f32 >= CARD_LIST_DISTINCT_SHARE * body.len() as f32
+        && 2 * separators >= body.len()
 }
 
 /// The gain of a line kept as body with certainty.

@@ -272,6 +272,27 @@ mod tests {
     }
 
     #[test]
+    fn cards_of_other_stories_after_a_section_heading_are_not_the_article() {
+        let card = |n: u32| {
+            format!("<div class='c{n}'><p><a href='/story/{n}'>Story number {n} of the day</a></p>\
+                <p>This is the summary of another story, long enough to read like a paragraph of text, with a full stop at its end; it goes on for a second sentence, as summaries of the day's messages do, so that each card holds more text than a headline, number {n}.</p>\
+                <p>Whatsapp Facebook Pinterest</p></div>")
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let page = format!(
+            "<html><body><div class='post'><h1>A message for today</h1>\
+             <p>May your day be light and your work go well; a kind word costs nothing and is worth more than gold.</p></div>\
+             <div class='more'><h2>You may also like</h2>{cards}</div></body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("May your day be light"), "{text}");
+        assert!(!text.contains("summary of another story"), "{text}");
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\
