@@ -640,7 +640,7 @@ fn inline_teasers(features: &[Features], verdicts: &[Verdict], region: &Range<us
 /// list item or a short paragraph, however short it is.
 fn is_plain_text(line: &Features) -> bool {
     line.cues == CueSet::default()
-        && line.repeat_count == 0
+        && line.repeat_elsewhere_count == 0
         && !line.is_self_repeat
         && line.link_density() < PLAIN_MAX_LINK_DENSITY
         && line.separator_count == 0
@@ -692,7 +692,7 @@ fn is_dated_entry(line: &Features) -> bool {
     line.cues == CueSet::DATE
         && line.words >= DATED_ENTRY_MIN_WORDS
         && line.separator_count <= 1
-        && line.repeat_count == 0
+        && line.repeat_elsewhere_count == 0
         && line.link_density() < PLAIN_MAX_LINK_DENSITY
 }
 

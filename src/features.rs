@@ -9,7 +9,7 @@
 //! mean about the same amount of text in every language.
 
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
-use crate::document::{Document, HintSet};
+use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::normalize::{is_ascii_space, normalize_lowercase_into};
 
 /// Unspaced-script characters that count as one word.
@@ -46,6 +46,9 @@ pub(crate) struct Features {
     pub starts_lowercase: bool,
     /// The line's text occurs this many other times on the page.
     pub repeat_count: u32,
+    /// …and this many of them outside the line's own block (HTML; on text
+    /// pages, which have no blocks, every repeat counts).
+    pub repeat_elsewhere_count: u32,
     /// The line is one text written twice ("A A"), as teaser cards render
     /// an image's alt text beside the same headline.
     pub is_self_repeat: bool,
@@ -291,16 +294,28 @@ fn count_chars(lowercase: &str, features: &mut Features) -> u32 {
     unspaced_chars
 }
 
-/// Counts, for every line, how many other lines have the same text: by
-/// sorting the hashes, cheaper than a hash map for a page's few hundred
-/// lines.
+/// Counts, for every line, how many other lines have the same text, and
+/// how many of those sit in another block: by sorting (hash, block)
+/// pairs, cheaper than a hash map for a page's few hundred lines.
 fn add_repeats(features: &mut [Features]) {
-    let mut hashes: Vec<u64> = features.iter().map(|line| line.text_hash).collect();
-    hashes.sort_unstable();
+    let mut keys: Vec<(u64, u32)> = features
+        .iter()
+        .map(|line| (line.text_hash, line.container))
+        .collect();
+    keys.sort_unstable();
     for line in features.iter_mut() {
-        let first = hashes.partition_point(|&hash| hash < line.text_hash);
-        let end = hashes.partition_point(|&hash| hash <= line.text_hash);
+        let same_text = |&(hash, _): &(u64, u32)| hash < line.text_hash;
+        let first = keys.partition_point(same_text);
+        let end = keys.partition_point(|&(hash, _)| hash <= line.text_hash);
         line.repeat_count = (end - first) as u32 - 1;
+        line.repeat_elsewhere_count = if line.container == NO_CONTAINER {
+            line.repeat_count
+        } else {
+            let key = (line.text_hash, line.container);
+            let in_block = keys.partition_point(|other| *other <= key)
+                - keys.partition_point(|other| *other < key);
+            line.repeat_count + 1 - in_block as u32
+        };
     }
 }
 
@@ -426,5 +441,13 @@ mod tests {
         let features = compute_features(&document);
         assert_eq!(features[0].repeat_count, 1);
         assert_eq!(features[1].repeat_count, 0);
+        // On a text page every repeat is elsewhere; on an HTML page, only
+        // those in another block.
+        assert_eq!(features[0].repeat_elsewhere_count, 1);
+        let page = "<div><p>Step one</p><p>Mix the flour and the water in a bowl.</p><p>Step one</p></div>\
+                    <nav><p>Step one</p></nav>";
+        let features = compute_features(&crate::segment::html::segment_html(page));
+        assert_eq!(features[0].repeat_count, 2);
+        assert_eq!(features[0].repeat_elsewhere_count, 1);
     }
 }
