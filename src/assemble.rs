@@ -562,9 +562,11 @@ fn revise_labels(
     let mut after_alt_text = false;
     let mut in_related_section = false;
     let mut in_inline_box = false;
+    let mut in_introduced_list = false;
     for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
         let first = verdict.label;
         let inside = region.contains(&index);
+        in_introduced_list &= line.hints.contains(HintSet::LIST_ITEM);
         let is_section_heading = line.cues.contains(CueSet::RELATED_HEADING);
         in_related_section |= is_section_heading && index >= region.end;
         let label = if Some(index) == title {
@@ -592,12 +594,19 @@ fn revise_labels(
             || (line.is_self_repeat && first == Label::Body)
         {
             Label::Related
-        } else if is_promoted_in_region(features, verdicts, index) {
+        } else if is_promoted_in_region(features, verdicts, index)
+            || (in_introduced_list && is_introduced_item(line) && first != Label::Body)
+        {
             Label::Body
         } else {
             first
         };
         after_alt_text = inside && Some(line.text_hash) == title_hash;
+        // "The library also offers:" followed by a list: the list is the
+        // article's, linked items included.
+        if inside && label == Label::Body && line.ends_with_colon {
+            in_introduced_list = true;
+        }
         // A "Related" heading inside the article opens a box of links that
         // lasts until the text resumes.
         in_inline_box = inside && (is_section_heading || (in_inline_box && !line.is_prose()));
@@ -671,16 +680,20 @@ fn is_promoted_in_region(features: &[Features], verdicts: &[Verdict], index: usi
             || is_subheading(features, verdicts, index))
 }
 
-/// An unlinked item of a list set in the article (HTML `li`) with no cue
-/// of furniture: the article's own list, whatever its items' scores.
-fn is_list_entry(line: &Features) -> bool {
+/// An item of a list the article introduces ("…offers:"), linked or not:
+/// a list item with no cue of furniture.
+fn is_introduced_item(line: &Features) -> bool {
     const FURNITURE: CueSet = CueSet::NAVIGATION
         .union(CueSet::LEGAL)
         .union(CueSet::RELATED_LEAD)
         .union(CueSet::SECTION_WALL);
-    line.hints.contains(HintSet::LIST_ITEM)
-        && line.link_density() < PLAIN_MAX_LINK_DENSITY
-        && !line.cues.intersects(FURNITURE)
+    line.hints.contains(HintSet::LIST_ITEM) && !line.cues.intersects(FURNITURE)
+}
+
+/// An unlinked item of a list set in the article (HTML `li`) with no cue
+/// of furniture: the article's own list, whatever its items' scores.
+fn is_list_entry(line: &Features) -> bool {
+    is_introduced_item(line) && line.link_density() < PLAIN_MAX_LINK_DENSITY
 }
 
 /// A line of the article's own dated list ("June 9 – Coral Sky

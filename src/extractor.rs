@@ -293,6 +293,33 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_links_the_article_introduces_is_kept() {
+        let first = "<p>The city library has lent laptops to students since the spring, and the scheme will now run all year, the council said on Monday.</p>\
+            <p>Students sign up at the front desk with a school card and may keep a laptop for up to four weeks before they must bring it back.</p>";
+        let last = "<p>More than four hundred students borrowed a laptop in the first months, most of them for their exams, according to the library's figures.</p>\
+            <p>The council will review the scheme next year and may add tablets for younger pupils if the budget allows it, a spokesman said.</p>";
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/city'>City</a></nav>\
+             <article><h1>Library extends laptop loans</h1>{first}\
+             <p>The library also offers:</p><ul>\
+             <li><a href='/a'>Free language courses</a></li>\
+             <li><a href='/b'>Homework help on weekdays</a></li>\
+             <li><a href='/c'>A digital archive of local newspapers</a></li></ul>\
+             {last}</article></body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("Free language courses"), "{text}");
+        assert!(
+            text.contains("A digital archive of local newspapers"),
+            "{text}"
+        );
+        assert!(!text.contains("Home City"), "{text}");
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\

@@ -32,6 +32,8 @@ pub(crate) struct Features {
     pub words: u32,
     /// The line ends like a sentence (`.`, `!`, `?`, `。`, … maybe quoted).
     pub sentence_end: bool,
+    /// The line ends with a colon: it introduces what follows.
+    pub ends_with_colon: bool,
     /// Inner punctuation marks (commas, semicolons, colons, quotes).
     pub punctuation_chars: u32,
     /// ASCII and other decimal digits.
@@ -125,6 +127,7 @@ fn measure_line(lowercase: &str, original: &str, inert: bool) -> Features {
         text_hash: hash_text(lowercase),
         is_self_repeat: is_self_repeat(lowercase),
         sentence_end: ends_sentence(lowercase),
+        ends_with_colon: lowercase.ends_with([':', '：']),
         ..Features::default()
     };
     features.words = if inert {
