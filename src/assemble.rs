@@ -660,12 +660,23 @@ fn is_plain_text(line: &Features) -> bool {
 /// repeat, which alone would label it furniture.
 fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> bool {
     let line = &features[index];
+    let Some(next) = features.get(index + 1) else {
+        return false;
+    };
+    let next_is_text = next.link_density() < PLAIN_MAX_LINK_DENSITY;
+    // A linked heading over unlinked text of its own block heads that
+    // text (a heading that links to its own anchor or to the thing it
+    // names); over links it is a teaser.
+    let heading_links_on = line.link_density() < PLAIN_MAX_LINK_DENSITY
+        || (next_is_text && next.container == line.container);
+    let text_follows = verdicts[index + 1].label == Label::Body
+        || is_plain_text(next)
+        || is_list_entry(next)
+        || is_dated_entry(next);
     line.heading_level >= 2
-        && line.link_density() < PLAIN_MAX_LINK_DENSITY
+        && heading_links_on
         && !line.cues.intersects(CueSet::SECTION_WALL)
-        && verdicts
-            .get(index + 1)
-            .is_some_and(|next| next.label == Label::Body)
+        && text_follows
 }
 
 /// Whether a line the classifier put in navigation or related is the

@@ -320,6 +320,29 @@ mod tests {
     }
 
     #[test]
+    fn linked_subheadings_over_their_own_text_are_kept() {
+        let tool = |name: &str, use_: &str| {
+            format!("<h3><a href='/tools/{name}'>{name} tester</a></h3>\
+                <p>A {name} tester is what an electrician reaches for first: it shows whether {use_} before any wire is touched.</p>")
+        };
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav>\
+             <article><h1>Tools every electrician needs</h1>\
+             <p>We asked working electricians which tools they carry every day, and three testers came up again and again in their answers.</p>\
+             {}{}{}</article></body></html>",
+            tool("voltage", "a circuit is live"),
+            tool("continuity", "a path is closed"),
+            tool("outlet", "a socket is wired right"),
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("voltage tester\n"), "{text}");
+        assert!(text.contains("outlet tester\n"), "{text}");
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\
