@@ -91,6 +91,9 @@ const PROMOTED_GAIN_SHARE: f32 = 0.5;
 const CARD_LIST_MIN_CARDS: usize = 3;
 /// …when its body lines sit in at least this share of distinct blocks.
 const CARD_LIST_DISTINCT_SHARE: f32 = 0.75;
+/// Body lines in a row that repeat kept ones, from which the run is a
+/// second copy of the article (see `drop_repeated_runs`).
+const REPEATED_RUN_MIN_LINES: usize = 3;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// A dated line of at least this many words is an entry of the article's
@@ -124,7 +127,8 @@ pub(crate) fn assemble(
     if title == Some(region.start) {
         region.start += 1;
     }
-    let labels = revise_labels(features, verdicts, &region, title);
+    let mut labels = revise_labels(features, verdicts, &region, title);
+    drop_repeated_runs(features, &region, &mut labels);
     build_article(
         document, features, verdicts, &labels, &region, title, config,
     )
@@ -613,6 +617,38 @@ fn revise_labels(
         labels.push(label);
     }
     labels
+}
+
+/// A page that renders its article twice (a responsive copy, a print
+/// version) would give every paragraph twice: a run of prose lines that
+/// repeats paragraphs already kept is dropped. Single repeats stay (an
+/// article may quote a line of its own), and so do repeated short
+/// entries (a meal plan lists the same items for each week).
+fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut [Label]) {
+    let mut seen: Vec<u64> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, labels: &mut [Label]| {
+        if run.len() >= REPEATED_RUN_MIN_LINES {
+            for &index in run.iter() {
+                labels[index] = Label::Navigation;
+            }
+        }
+        run.clear();
+    };
+    for index in region.clone() {
+        if labels[index] != Label::Body {
+            continue;
+        }
+        let hash = features[index].text_hash;
+        // Paragraphs, not the short entries a recipe or plan repeats.
+        if seen.contains(&hash) && features[index].is_prose() {
+            run.push(index);
+        } else {
+            flush(&mut run, labels);
+            seen.push(hash);
+        }
+    }
+    flush(&mut run, labels);
 }
 
 /// Lines of the region that are links to other stories set into the

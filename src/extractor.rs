@@ -343,6 +343,36 @@ mod tests {
     }
 
     #[test]
+    fn an_article_rendered_twice_is_given_once() {
+        let paragraphs = [
+            "The regional train line reopened on Monday after six months of repairs to its bridges and tunnels.",
+            "Commuters said the first trains ran on time, though the timetable is thinner than before the closure.",
+            "The operator plans to add evening services in the spring once the new signals have been tested.",
+            "Ticket prices stay the same this year, the transport authority said in a statement on its website.",
+        ]
+        .map(|text| format!("<p>{text}</p>"))
+        .concat();
+        let page = format!(
+            "<html><body><article><h1>Train line reopens</h1>{paragraphs}</article>\
+             <div class='print-version'>{paragraphs}</div></body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert_eq!(
+            text.matches("The regional train line reopened").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("Ticket prices stay the same").count(),
+            1,
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\
