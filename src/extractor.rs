@@ -373,6 +373,37 @@ mod tests {
     }
 
     #[test]
+    fn a_short_bio_in_a_block_after_the_story_is_dropped() {
+        let story = [
+            "The port authority approved a plan on Thursday to deepen the harbour channel so that larger container ships can dock.",
+            "Dredging will start next spring and take about two years, with most of the work done at night to keep the port open.",
+            "Fishermen fear the work will drive fish from the bay, and their association has asked for a study of the seabed first.",
+            "The authority said the study is already under way and that its results will be published before any dredging begins.",
+            "The plan also includes a new quay for ferries, which should cut waiting times for islanders in the summer months.",
+            "Local businesses welcomed the decision, saying the port had been losing trade to larger harbours along the coast.",
+            "The cost, about forty million euros, will be shared between the regional government and the port's own reserves.",
+            "A public hearing on the plan is set for the end of the month at the town hall, and residents may send written comments.",
+        ]
+        .map(|text| format!("<p>{text}</p>"))
+        .concat();
+        let page = format!(
+            "<html><body><div class='story'><h1>Harbour to be deepened</h1>{story}</div>\
+             <div class='bio'><p>Maria Lopez is a reporter who covers shipping and the sea for the paper.</p></div>\
+             </body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(
+            text.contains("The port authority approved a plan"),
+            "{text}"
+        );
+        assert!(text.contains("losing trade to larger harbours"), "{text}");
+        assert!(!text.contains("Maria Lopez is a reporter"), "{text}");
+    }
+
+    #[test]
     fn a_dated_list_in_the_article_block_is_kept() {
         let page = "<html><body><nav><a href='/'>Home</a> <a href='/music'>Music</a></nav>\
             <div class='story'><h1>Band sets anniversary tour</h1>\
