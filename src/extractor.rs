@@ -146,14 +146,28 @@ impl Extractor {
     /// As [`Extractor::extract_html`].
     pub fn extract_html_str(&self, html: &str) -> Result<Article, Error> {
         check_text(html, self.config.max_input_bytes)?;
-        match self.extract_document(&segment_html(html)) {
-            // Streamed React pages keep the whole article in a hidden
-            // placeholder until a script shows it: when the visible page
-            // has no article, read the hidden parts too.
-            Err(Error::NoArticle) => {
-                self.extract_document(&segment_html_with(html, HiddenText::Include))
+        // Streamed React pages keep the whole article in a hidden
+        // placeholder until a script shows it: when the visible page has
+        // no article, or a tiny one, read the hidden parts too, and keep
+        // what they give when it is several times longer.
+        let visible = self.extract_document(&segment_html(html));
+        let visible_words = match &visible {
+            Ok(article) => article_words(article),
+            Err(Error::NoArticle) => 0,
+            Err(_) => return visible,
+        };
+        if visible_words >= TINY_ARTICLE_WORDS {
+            return visible;
+        }
+        match self.extract_document(&segment_html_with(html, HiddenText::Include)) {
+            Ok(hidden)
+                if visible.is_err()
+                    || article_words(&hidden) >= HIDDEN_ARTICLE_FACTOR * visible_words =>
+            {
+                Ok(hidden)
             }
-            extracted => extracted,
+            hidden if visible.is_err() => hidden,
+            _ => visible,
         }
     }
 
@@ -166,6 +180,21 @@ impl Extractor {
         }
         Ok(article)
     }
+}
+
+/// A visible article of fewer words than this may be a teaser of one the
+/// page keeps hidden (see `extract_html_str`).
+const TINY_ARTICLE_WORDS: usize = 60;
+/// The hidden parts' article replaces a tiny visible one when it has at
+/// least this many times its words.
+const HIDDEN_ARTICLE_FACTOR: usize = 4;
+
+fn article_words(article: &Article) -> usize {
+    article
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.split_whitespace().count())
+        .sum()
 }
 
 /// The checks every input passes before it is segmented, cheapest first.
@@ -479,12 +508,42 @@ mod tests {
             .extract_html_str(page)
             .expect("an article");
         assert_eq!(article.paragraphs.len(), 2);
-        // A page with a visible article never reads its hidden parts.
+        // A page whose visible article is all there is keeps it: its
+        // hidden parts add only a modal.
         let visible = page.replace("<div hidden id='S:0'>", "<div id='S:0'>");
         let article = Extractor::default()
             .extract_html_str(&visible)
             .expect("an article");
         assert!(!article.text().contains("Subscribe now"));
+    }
+
+    #[test]
+    fn a_hidden_article_behind_a_visible_teaser_is_read() {
+        let paragraphs = [
+            "The city council voted on Tuesday to close the old market hall for two years while its roof is rebuilt.",
+            "Traders will move to a temporary hall in the park, which the council says will open a week before the closure.",
+            "The rebuilding is expected to cost twelve million euros, most of it paid by a regional fund for historic buildings.",
+            "Some traders said the park is too far from the station and asked for a shuttle bus on market days.",
+            "The council said it would look at the request and publish a timetable for the works before the summer.",
+            "The hall was built in 1890 and has been repaired only twice since, the last time after a fire in the sixties.",
+            "Architects plan to keep its iron frame and glass roof, which are listed, and to add a floor for small workshops.",
+            "If the works run to plan, the hall will reopen in the spring two years from now with more stalls than before.",
+        ]
+        .map(|text| format!("<p>{text}</p>"))
+        .concat();
+        let page = format!(
+            "<html><body><div id='app'><h1>Market hall to close</h1>\
+             <p>The old market hall will close for two years of repairs to its roof, the city council decided on Tuesday.</p>\
+             <p>Traders move to a temporary hall; read the full story for the details of the plan.</p></div>\
+             <div hidden id='S:0'><article><h1>Market hall to close</h1>{paragraphs}</article></div>\
+             </body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        let text = article.text();
+        assert!(text.contains("temporary hall in the park"), "{text}");
+        assert!(text.contains("publish a timetable for the works"), "{text}");
     }
 
     #[test]
