@@ -377,15 +377,23 @@ fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> {
 }
 
 /// Whether a "related" heading belongs to the article rather than
-/// opening a list of other stories: the lines after it are unlinked
-/// prose, line after line (the article's own heading that happens to read
-/// like one, "Recommended reading:" over the author's notes), or it heads
-/// a box set into the article, with the article's prose in its own block
-/// just before and soon after it. Comment headings are always walls:
-/// comments are unlinked prose too.
+/// opening a list of other stories: it recurs in its own block (a label of
+/// each item), the lines after it are unlinked prose, line after line
+/// (the article's own heading that happens to read like one, "Recommended
+/// reading:" over the author's notes), or it heads a box set into the
+/// article, with the article's prose in its own block just before and
+/// soon after it. Comment headings are always walls: comments are
+/// unlinked prose too.
 fn heads_running_text(features: &[Features], index: usize) -> bool {
     if features[index].cues.contains(CueSet::COMMENT_HEADING) {
         return false;
+    }
+    // A label the article repeats item after item in its block
+    // ("Recommended courses:" under each course) belongs to each item; the
+    // page's section of other stories comes once.
+    let line = &features[index];
+    if line.repeat_count > line.repeat_elsewhere_count {
+        return true;
     }
     let is_running =
         |line: &Features| line.is_prose() && line.link_density() < PLAIN_MAX_LINK_DENSITY;
@@ -993,6 +1001,26 @@ mod tests {
             "<article>{PROSE}{PROSE}</article><div><h3>Related</h3>{link}{link}{PROSE}</div>"
         );
         assert!(!heads_running_text_on(&page, "Related"));
+    }
+
+    #[test]
+    fn a_related_label_repeated_in_each_item_is_no_wall() {
+        let item = |name: &str| {
+            format!(
+                "<h3>{name}</h3><ul><li>Twelve weeks</li><li>Online</li><li>Certificate</li></ul>\
+                <h5>Recommended</h5><p><a href='/{name}'>{name} course</a></p>"
+            )
+        };
+        let page = format!(
+            "<article>{}{}{}</article>",
+            item("Design"),
+            item("Type"),
+            item("Colour")
+        );
+        assert!(heads_running_text_on(&page, "Recommended"));
+        // Once on the page, over links, it is the section of other stories.
+        let page = format!("<article>{PROSE}{}</article>", item("Design"));
+        assert!(!heads_running_text_on(&page, "Recommended"));
     }
 
     #[test]
