@@ -5,7 +5,9 @@
 //!    probability; the main article is the contiguous run of lines with the
 //!    largest sum (Kadane's maximum segment). A heading that opens a list
 //!    of other stories ("Related", "Most read") is a wall the run cannot
-//!    cross, so the article stops where such a section begins. Long
+//!    cross, so the article stops where such a section begins (unless it
+//!    heads running text, a box set into the article's block, or recurs
+//!    in that block as a label of each item). Long
 //!    paragraphs outweigh the odd widget or inline link between them,
 //!    while a menu of many short lines is never worth crossing. On HTML
 //!    pages the region then grows over the rest of its own block (the
@@ -19,8 +21,13 @@
 //! 3. **Labels.** Inside the region the classifier's labels stand, but for
 //!    a few page-level facts it cannot see line by line: a repeat of the
 //!    headline is image alt text (a caption), a line written twice is a
-//!    teaser card. Above the region nothing is body; below it, body-like
-//!    lines are summaries of other stories.
+//!    teaser card. The article's own short lines (plain text, list
+//!    items, dated entries, subheadings, a list it introduces with a
+//!    colon) are body however they scored. Above the region nothing is
+//!    body; below it, body-like lines are summaries of other stories.
+//!    Finally a second copy of the article is dropped, and so is a sliver
+//!    of text before or after the block that holds most of it (a kicker,
+//!    an author's bio).
 //! 4. **Article.** Body lines become paragraphs, captions and related
 //!    lines their own lists; byline and date come from the lines around.
 
