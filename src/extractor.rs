@@ -220,6 +220,14 @@ fn check_size(size: usize, limit: usize) -> Result<(), Error> {
 mod tests {
     use super::*;
 
+    /// The text of the article extracted from an HTML page.
+    fn article_text(page: &str) -> String {
+        Extractor::default()
+            .extract_html_str(page)
+            .expect("an article")
+            .text()
+    }
+
     #[test]
     fn extractor_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
@@ -259,10 +267,7 @@ mod tests {
             sentence("harbour bridge"),
             sentence("canal bridge"),
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("rebuild the old bridge"), "{text}");
         assert!(text.contains("rebuild the canal bridge"), "{text}");
         assert!(!text.contains("Part 3 of the guide"), "{text}");
@@ -292,10 +297,7 @@ mod tests {
              <p>The organisers said the dates may still change, as they often do, once the tracks confirm them.</p></div>\
              <footer>Copyright 2024. All rights reserved.</footer></body></html>"
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("Round 1: 10 March – Interlagos"), "{text}");
         assert!(text.contains("Round 8: 23 September – Autódromo"), "{text}");
     }
@@ -313,10 +315,7 @@ mod tests {
              <p>May your day be light and your work go well; a kind word costs nothing and is worth more than gold.</p></div>\
              <div class='more'><h2>You may also like</h2>{cards}</div></body></html>"
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("May your day be light"), "{text}");
         assert!(!text.contains("summary of another story"), "{text}");
     }
@@ -336,10 +335,7 @@ mod tests {
              <li><a href='/c'>A digital archive of local newspapers</a></li></ul>\
              {last}</article></body></html>"
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("Free language courses"), "{text}");
         assert!(
             text.contains("A digital archive of local newspapers"),
@@ -363,10 +359,7 @@ mod tests {
             tool("continuity", "a path is closed"),
             tool("outlet", "a socket is wired right"),
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("voltage tester\n"), "{text}");
         assert!(text.contains("outlet tester\n"), "{text}");
     }
@@ -385,10 +378,7 @@ mod tests {
             "<html><body><article><h1>Train line reopens</h1>{paragraphs}</article>\
              <div class='print-version'>{paragraphs}</div></body></html>"
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert_eq!(
             text.matches("The regional train line reopened").count(),
             1,
@@ -420,10 +410,7 @@ mod tests {
              <div class='bio'><p>Maria Lopez is a reporter who covers shipping and the sea for the paper.</p></div>\
              </body></html>"
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(
             text.contains("The port authority approved a plan"),
             "{text}"
@@ -441,10 +428,7 @@ mod tests {
             <p>The tour dates:<br>June 9 -- Coral Sky Amphitheatre, West Palm Beach, Florida\
             <br>June 10 -- Credit Union Amphitheatre, Tampa, Florida</p></div>\
             <footer>Copyright 2024. All rights reserved.</footer></body></html>";
-        let article = Extractor::default()
-            .extract_html_str(page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(page);
         assert!(text.contains("June 9 -- Coral Sky Amphitheatre"), "{text}");
         assert!(
             text.contains("June 10 -- Credit Union Amphitheatre"),
@@ -470,10 +454,7 @@ mod tests {
             paragraph("the ferries"),
             paragraph("the fishing fleet")
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("The report on the ferries"), "{text}");
         assert!(text.contains("The report on the fishing fleet"), "{text}");
         assert!(!text.contains("Ferry operator cuts"), "{text}");
@@ -538,10 +519,7 @@ mod tests {
              <div hidden id='S:0'><article><h1>Market hall to close</h1>{paragraphs}</article></div>\
              </body></html>"
         );
-        let article = Extractor::default()
-            .extract_html_str(&page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(&page);
         assert!(text.contains("temporary hall in the park"), "{text}");
         assert!(text.contains("publish a timetable for the works"), "{text}");
     }
@@ -581,10 +559,7 @@ mod tests {
             <ul><li>Flour - 500 g</li><li>Salt - 10 g</li><li>Dry yeast - 7 g</li><li>Warm water - 350 ml</li></ul>\
             <p>Mix everything in a large bowl, cover it and leave it somewhere warm for two hours.</p>\
             </article></body></html>";
-        let article = Extractor::default()
-            .extract_html_str(page)
-            .expect("an article");
-        let text = article.text();
+        let text = article_text(page);
         assert!(text.contains("Dry yeast"), "{text}");
         assert!(!text.contains("Home"), "{text}");
     }

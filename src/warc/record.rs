@@ -283,14 +283,27 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
+    /// The input's buffered bytes, read on when the buffer is empty
+    /// (retrying an interrupted read); empty at the end of input.
+    fn buffered(&mut self) -> Result<&[u8], WarcError> {
+        let offset = self.offset;
+        loop {
+            match self.input.fill_buf() {
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(source) => return Err(WarcError::Io { offset, source }),
+                Ok(_) => break,
+            }
+        }
+        // The buffer is full now: this call only returns it.
+        self.input
+            .fill_buf()
+            .map_err(|source| WarcError::Io { offset, source })
+    }
+
     /// Skips the line ends between records; `false` at the end of input.
     fn skip_line_ends(&mut self) -> Result<bool, WarcError> {
         loop {
-            let buffer = match self.input.fill_buf() {
-                Ok(buffer) => buffer,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(self.io_error(error)),
-            };
+            let buffer = self.buffered()?;
             if buffer.is_empty() {
                 return Ok(false);
             }
@@ -405,11 +418,7 @@ impl<R: BufRead> WarcReader<R> {
     /// it unread; `false` when the input ends first.
     fn skip_to_version_line(&mut self) -> Result<bool, WarcError> {
         loop {
-            let buffer = match self.input.fill_buf() {
-                Ok(buffer) => buffer,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(self.io_error(error)),
-            };
+            let buffer = self.buffered()?;
             if buffer.is_empty() {
                 return Ok(false);
             }
