@@ -216,7 +216,7 @@ fn measure_inert_words(original: &str, features: &mut Features) -> u32 {
             // of the non-ASCII characters of Latin-script pages, holds no
             // letter or digit: no table lookup for them.
             let is_punctuation_block = ('\u{2000}'..='\u{206F}').contains(&ch);
-            let is_numeric = !is_punctuation_block && ch.is_numeric();
+            let is_numeric = is_inert_numeric(ch);
             let is_alphabetic = !is_punctuation_block && ch.is_alphabetic();
             features.digit_chars += u32::from(is_numeric);
             if is_alphabetic {
@@ -246,6 +246,14 @@ fn measure_inert_words(original: &str, features: &mut Features) -> u32 {
     }
     features.starts_lowercase = first_letter_of_line.is_some_and(char::is_lowercase);
     spaced_words
+}
+
+/// `char::is_numeric` for the characters an inert line holds (see
+/// `normalize::is_composition_inert`): besides ASCII digits, only the
+/// superscripts ² ³ ¹ and the fractions ¼ ½ ¾ of Latin-1 are numbers there
+/// (checked against Unicode's categories), so no table lookup is needed.
+fn is_inert_numeric(ch: char) -> bool {
+    matches!(ch, '0'..='9' | '\u{B2}' | '\u{B3}' | '\u{B9}' | '\u{BC}'..='\u{BE}')
 }
 
 /// Where the next non-whitespace character at or after `index` starts.
@@ -425,6 +433,17 @@ mod tests {
         let label = measure("Sign in");
         assert!(label.is_label());
         assert_eq!(label.capitalized_words, 1);
+    }
+
+    #[test]
+    fn inert_numbers_are_the_numbers_of_those_blocks() {
+        let inert = ('\0'..='\u{2FF}')
+            .chain('\u{370}'..='\u{52F}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain('\u{2010}'..='\u{205E}');
+        for ch in inert {
+            assert_eq!(is_inert_numeric(ch), ch.is_numeric(), "{ch:?}");
+        }
     }
 
     #[test]
