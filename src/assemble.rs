@@ -38,6 +38,7 @@ use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::features::Features;
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Weight of a line's caption probability in its region gain: captions
@@ -392,13 +393,13 @@ fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> {
 /// soon after it. Comment headings are always walls: comments are
 /// unlinked prose too.
 fn heads_running_text(features: &[Features], index: usize) -> bool {
-    if features[index].cues.contains(CueSet::COMMENT_HEADING) {
+    let line = &features[index];
+    if line.cues.contains(CueSet::COMMENT_HEADING) {
         return false;
     }
     // A label the article repeats item after item in its block
     // ("Recommended courses:" under each course) belongs to each item; the
     // page's section of other stories comes once.
-    let line = &features[index];
     if line.repeat_count > line.repeat_elsewhere_count {
         return true;
     }
@@ -410,14 +411,13 @@ fn heads_running_text(features: &[Features], index: usize) -> bool {
     }
     // A box set into the article: the article's prose stands in the
     // heading's own block both before it and soon after it.
-    let container = features[index].container;
-    if container == NO_CONTAINER {
+    if line.container == NO_CONTAINER {
         return false;
     }
-    let in_block = |line: &&Features| line.container == container && is_running(line);
+    let in_block = |other: &Features| other.container == line.container && is_running(other);
     let before = &features[index.saturating_sub(INLINE_BOX_MAX_LINES)..index];
     let after = &features[index + 1..features.len().min(index + 1 + INLINE_BOX_MAX_LINES)];
-    before.iter().any(|line| in_block(&line)) && after.iter().any(|line| in_block(&line))
+    before.iter().any(in_block) && after.iter().any(in_block)
 }
 
 /// Joins each run to the one before it when only a short box of links
@@ -647,7 +647,7 @@ fn revise_labels(
 /// article may quote a line of its own), and so do repeated short
 /// entries (a meal plan lists the same items for each week).
 fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut [Label]) {
-    let mut seen: Vec<u64> = Vec::new();
+    let mut seen: HashSet<u64> = HashSet::new();
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, labels: &mut [Label]| {
         if run.len() >= REPEATED_RUN_MIN_LINES {
@@ -667,7 +667,7 @@ fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut
             run.push(index);
         } else {
             flush(&mut run, labels);
-            seen.push(hash);
+            seen.insert(hash);
         }
     }
     flush(&mut run, labels);
@@ -689,24 +689,21 @@ fn trim_to_main_block(
         .clone()
         .filter(|&index| labels[index] == Label::Body && Some(index) != title)
         .collect();
-    let mut words_by_block: Vec<(u32, u32)> = Vec::new();
+    // Words and order of first appearance of each block.
+    let mut words_by_block: HashMap<u32, (u32, usize)> = HashMap::new();
     for &index in &body {
         let line = &features[index];
-        match words_by_block
-            .iter_mut()
-            .find(|(block, _)| *block == line.container)
-        {
-            Some((_, words)) => *words += line.words,
-            None => words_by_block.push((line.container, line.words)),
-        }
+        let order = words_by_block.len();
+        words_by_block.entry(line.container).or_insert((0, order)).0 += line.words;
     }
-    let Some(&(main_block, _)) = words_by_block.iter().max_by_key(|(_, words)| *words) else {
+    // Of blocks with as many words, the one that appears later.
+    let Some((&main_block, _)) = words_by_block.iter().max_by_key(|&(_, &key)| key) else {
         return;
     };
     if main_block == NO_CONTAINER {
         return;
     }
-    let total: u32 = words_by_block.iter().map(|(_, words)| words).sum();
+    let total: u32 = words_by_block.values().map(|&(words, _)| words).sum();
     let in_main = |&&index: &&usize| features[index].container == main_block;
     let (Some(&first), Some(&last)) = (body.iter().find(in_main), body.iter().rev().find(in_main))
     else {
@@ -775,6 +772,10 @@ fn is_plain_text(line: &Features) -> bool {
 /// repeat, which alone would label it furniture.
 fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> bool {
     let line = &features[index];
+    // Most lines are no heading: answer before looking at the next one.
+    if line.heading_level < 2 || line.cues.intersects(CueSet::SECTION_WALL) {
+        return false;
+    }
     let Some(next) = features.get(index + 1) else {
         return false;
     };
@@ -788,10 +789,7 @@ fn is_subheading(features: &[Features], verdicts: &[Verdict], index: usize) -> b
         || is_plain_text(next)
         || is_list_entry(next)
         || is_dated_entry(next);
-    line.heading_level >= 2
-        && heading_links_on
-        && !line.cues.intersects(CueSet::SECTION_WALL)
-        && text_follows
+    heading_links_on && text_follows
 }
 
 /// Whether a line the classifier put in navigation or related is the

@@ -189,19 +189,22 @@ pub(crate) fn match_cues(lowercase: &str, words: u32, has_digit: bool) -> CueSet
     let matcher = &*MATCHER;
     let core = core_span(lowercase);
     let mut cues = opening_cues(matcher, lowercase, &core, words);
-    let counted_start = skip_count(lowercase, core.start);
-    if counted_start != core.start && words <= HEADING_MAX_WORDS {
-        // "12 comments": the heading opens after the count.
-        for (lexicon, end) in opening_hits(matcher, lowercase, counted_start) {
-            if matches!(lexicon, Opening::CommentHeading) && ends_on_boundary(lowercase, end) {
-                cues.insert(CueSet::COMMENT_HEADING);
+    // "12 comments": a comment heading may open after a count. Only short
+    // lines can be headings, and only lines with a digit carry a count.
+    if has_digit && words <= HEADING_MAX_WORDS {
+        let counted_start = skip_count(lowercase, core.start);
+        if counted_start != core.start {
+            for (lexicon, end) in opening_hits(matcher, lowercase, counted_start) {
+                if matches!(lexicon, Opening::CommentHeading) && ends_on_boundary(lowercase, end) {
+                    cues.insert(CueSet::COMMENT_HEADING);
+                }
             }
         }
     }
-    let may_be_date = has_digit && words <= DATE_MAX_WORDS;
     if words > CONTAINED_MAX_WORDS {
         return cues;
     }
+    let may_be_date = has_digit && words <= DATE_MAX_WORDS;
     let (contained, date_words) = contained_cues(matcher, lowercase, may_be_date);
     cues.insert(contained);
     if may_be_date

@@ -152,22 +152,19 @@ impl Extractor {
         // what they give when it is several times longer.
         let visible = self.extract_document(&segment_html(html));
         let visible_words = match &visible {
-            Ok(article) => article_words(article),
+            Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
             Err(Error::NoArticle) => 0,
             Err(_) => return visible,
         };
         if visible_words >= TINY_ARTICLE_WORDS {
             return visible;
         }
-        match self.extract_document(&segment_html_with(html, HiddenText::Include)) {
-            Ok(hidden)
-                if visible.is_err()
-                    || article_words(&hidden) >= HIDDEN_ARTICLE_FACTOR * visible_words =>
-            {
-                Ok(hidden)
-            }
-            hidden if visible.is_err() => hidden,
-            _ => visible,
+        let hidden = self.extract_document(&segment_html_with(html, HiddenText::Include));
+        let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
+        match (visible, hidden) {
+            (Err(_), hidden) => hidden,
+            (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
+            (visible, _) => visible,
         }
     }
 
@@ -189,12 +186,15 @@ const TINY_ARTICLE_WORDS: usize = 60;
 /// least this many times its words.
 const HIDDEN_ARTICLE_FACTOR: usize = 4;
 
-fn article_words(article: &Article) -> usize {
+/// The words of an article's paragraphs, counted up to `at_most`: only
+/// short articles need an exact count.
+fn article_words(article: &Article, at_most: usize) -> usize {
     article
         .paragraphs
         .iter()
-        .map(|paragraph| paragraph.split_whitespace().count())
-        .sum()
+        .flat_map(|paragraph| paragraph.split_whitespace())
+        .take(at_most)
+        .count()
 }
 
 /// The checks every input passes before it is segmented, cheapest first.
