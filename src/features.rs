@@ -8,9 +8,13 @@
 //! Thai) count two characters as one word, so that word-based thresholds
 //! mean about the same amount of text in every language.
 
+use crate::char_class::{
+    ascii_class, inert_char, ALPHABETIC, DIGIT, INNER_PUNCTUATION, LOWERCASE, LOWERCASE_IS_SELF,
+    SPACE, UPPERCASE,
+};
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet, NO_CONTAINER};
-use crate::normalize::{is_ascii_space, normalize_lowercase_into};
+use crate::normalize::{is_ascii_space, lowercase_normalized_into};
 
 /// Unspaced-script characters that count as one word.
 const UNSPACED_CHARS_PER_WORD: u32 = 2;
@@ -101,8 +105,7 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
     let mut features = Vec::with_capacity(count);
     let mut lowercase = String::new();
     for (index, line) in document.lines.iter().enumerate() {
-        let inert = normalize_lowercase_into(document.line_text(line), &mut lowercase);
-        let mut measured = measure_line(&lowercase, document.line_text(line), inert);
+        let mut measured = measure_line(document.line_text(line), &mut lowercase);
         measured.link_chars = line.link_chars;
         measured.heading_level = line.heading_level;
         measured.hints = line.hints;
@@ -119,30 +122,24 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
     features
 }
 
-/// Measures one line from its lowercased normalised text and its original
-/// text (which still has its capitals). `inert`: normalising changed
-/// nothing but case and whitespace (see `normalize_lowercase_into`).
-fn measure_line(lowercase: &str, original: &str, inert: bool) -> Features {
-    let mut features = Features {
-        text_hash: hash_text(lowercase),
-        is_self_repeat: is_self_repeat(lowercase),
-        sentence_end: ends_sentence(lowercase),
-        ends_with_colon: lowercase.ends_with([':', '：']),
-        ..Features::default()
+/// Measures one line, leaving its lowercased normalised text in
+/// `lowercase` (a buffer reused from line to line).
+fn measure_line(original: &str, lowercase: &mut String) -> Features {
+    let mut features = Features::default();
+    features.words = match scan_inert_line(original, lowercase, &mut features) {
+        Some(spaced_words) => spaced_words,
+        None => {
+            features = Features::default();
+            lowercase_normalized_into(original, lowercase);
+            let unspaced_chars = count_chars(lowercase, &mut features);
+            measure_words(original, &mut features)
+                + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD)
+        }
     };
-    features.words = if inert {
-        // The original holds the lowercase text's characters (case and
-        // whitespace apart, and no unspaced script): one pass counts them.
-        features.chars = if lowercase.is_ascii() {
-            lowercase.len()
-        } else {
-            lowercase.chars().count()
-        } as u32;
-        measure_inert_words(original, &mut features)
-    } else {
-        let unspaced_chars = count_chars(lowercase, &mut features);
-        measure_words(original, &mut features) + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD)
-    };
+    features.text_hash = hash_text(lowercase);
+    features.is_self_repeat = is_self_repeat(lowercase);
+    features.sentence_end = ends_sentence(lowercase);
+    features.ends_with_colon = lowercase.ends_with([':', '：']);
     features.cues = match_cues(lowercase, features.words, features.digit_chars > 0);
     features
 }
@@ -178,86 +175,117 @@ fn measure_words(original: &str, features: &mut Features) -> u32 {
     spaced_words
 }
 
-/// [`measure_words`] and [`count_chars`] in one pass over the bytes, for
-/// a line whose characters normalising left alone (most lines of most
-/// pages): ASCII bytes are classified as bytes, other characters decoded.
-/// Such a line holds no unspaced script.
-fn measure_inert_words(original: &str, features: &mut Features) -> u32 {
+/// The one pass of most lines: when every character of `original` is one
+/// that NFC leaves alone ([`crate::normalize::is_composition_inert`]), the line is already
+/// NFC, so a single walk over its bytes writes its lowercased copy with
+/// whitespace folded into `lowercase` and counts its characters, digits,
+/// punctuation, separators and words into `features`. Returns the words
+/// of spaced scripts (such a line holds no other), or `None`, with
+/// `lowercase` and `features` partly written, at the first other
+/// character.
+///
+/// Verbatim stretches of the line (single spaces, characters that
+/// lowercasing keeps) are copied whole; ASCII is lowercased once at the
+/// end.
+fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Features) -> Option<u32> {
+    lowercase.clear();
     let bytes = original.as_bytes();
+    // Bytes of `lowercase` beyond its characters (multi-byte characters).
+    let mut extra_bytes = 0usize;
     let mut spaced_words = 0;
-    let mut position = 0u32;
-    let mut first_letter_of_line: Option<char> = None;
-    let mut index = 0;
+    let mut first_letter_of_line: Option<u8> = None;
+    let Some(mut index) = next_token(original, 0) else {
+        return Some(0);
+    };
+    let mut copy_from = index;
+    let mut is_first = true;
     while index < bytes.len() {
-        let Some(start) = skip_whitespace(original, index) else {
-            break;
-        };
-        index = start;
-        let (mut has_alphanumeric, mut first_letter) = (false, None);
+        let start = index;
+        // The classes seen in the word, and those of its first letter.
+        let (mut token_classes, mut first_letter) = (0u8, None);
         while index < bytes.len() {
             let byte = bytes[index];
-            let ch = if byte.is_ascii() {
-                if is_ascii_space(byte) {
+            if byte.is_ascii() {
+                let class = ascii_class(byte);
+                if class & SPACE != 0 {
                     break;
                 }
+                token_classes |= class;
+                features.digit_chars += u32::from(class & DIGIT != 0);
+                features.punctuation_chars += u32::from(class & INNER_PUNCTUATION != 0);
+                if first_letter.is_none() && class & ALPHABETIC != 0 {
+                    first_letter = Some(class);
+                }
                 index += 1;
-                char::from(byte)
-            } else {
-                let Some(ch) = original[index..].chars().next() else {
-                    break;
-                };
+                continue;
+            }
+            let ch = original[index..].chars().next()?;
+            let Some(entry) = inert_char(ch) else {
                 if ch.is_whitespace() {
                     break;
                 }
-                index += ch.len_utf8();
-                ch
+                return None;
             };
-            // General punctuation (curly quotes, dashes, ellipses), most
-            // of the non-ASCII characters of Latin-script pages, holds no
-            // letter or digit: no table lookup for them.
-            let is_punctuation_block = ('\u{2000}'..='\u{206F}').contains(&ch);
-            let is_numeric = is_inert_numeric(ch);
-            let is_alphabetic = !is_punctuation_block && ch.is_alphabetic();
-            features.digit_chars += u32::from(is_numeric);
-            if is_alphabetic {
-                first_letter = first_letter.or(Some(ch));
+            if entry.is_whitespace {
+                break;
             }
-            if is_numeric || is_alphabetic {
-                has_alphanumeric = true;
-            } else if is_inner_punctuation(ch) {
+            let width = ch.len_utf8();
+            if entry.classes & LOWERCASE_IS_SELF != 0 {
+                extra_bytes += width - 1;
+            } else {
+                lowercase.push_str(&original[copy_from..index]);
+                for lower in ch.to_lowercase() {
+                    lowercase.push(lower);
+                    extra_bytes += lower.len_utf8() - 1;
+                }
+                copy_from = index + width;
+            }
+            index += width;
+            let class = entry.classes;
+            token_classes |= class;
+            features.digit_chars += u32::from(class & DIGIT != 0);
+            if first_letter.is_none() && class & ALPHABETIC != 0 {
+                first_letter = Some(class);
+            }
+            if class & (DIGIT | ALPHABETIC) == 0 && class & INNER_PUNCTUATION != 0 {
                 features.punctuation_chars += 1;
             }
         }
-        let is_first = position == 0;
-        position += 1;
+        let end = index;
+        // Whitespace other than one space before the next word is folded:
+        // the verbatim stretch ends here.
+        let next = next_token(original, end);
+        let single_space = end < bytes.len() && bytes[end] == b' ' && next == Some(end + 1);
+        if !single_space {
+            lowercase.push_str(&original[copy_from..end]);
+            if let Some(next) = next {
+                lowercase.push(' ');
+                copy_from = next;
+            }
+        }
+        index = next.unwrap_or(bytes.len());
+        let was_first = std::mem::replace(&mut is_first, false);
         // A leading dash or bullet marks a list item or an interview turn.
-        if !is_first && is_separator_token(&original[start..index]) {
+        if !was_first && end - start <= 3 && is_separator_token(&original[start..end]) {
             features.separator_count += 1;
             continue;
         }
-        spaced_words += u32::from(has_alphanumeric);
+        spaced_words += u32::from(token_classes & (ALPHABETIC | DIGIT) != 0);
         if let Some(first) = first_letter {
-            if first.is_uppercase() || first.is_lowercase() {
-                features.cased_words += 1;
-            }
-            features.capitalized_words += u32::from(first.is_uppercase());
+            features.cased_words += u32::from(first & (UPPERCASE | LOWERCASE) != 0);
+            features.capitalized_words += u32::from(first & UPPERCASE != 0);
             first_letter_of_line = first_letter_of_line.or(Some(first));
         }
     }
-    features.starts_lowercase = first_letter_of_line.is_some_and(char::is_lowercase);
-    spaced_words
+    lowercase.make_ascii_lowercase();
+    features.chars = (lowercase.len() - extra_bytes) as u32;
+    features.starts_lowercase = first_letter_of_line.is_some_and(|first| first & LOWERCASE != 0);
+    Some(spaced_words)
 }
 
-/// `char::is_numeric` for the characters an inert line holds (see
-/// `normalize::is_composition_inert`): besides ASCII digits, only the
-/// superscripts ² ³ ¹ and the fractions ¼ ½ ¾ of Latin-1 are numbers there
-/// (checked against Unicode's categories), so no table lookup is needed.
-fn is_inert_numeric(ch: char) -> bool {
-    matches!(ch, '0'..='9' | '\u{B2}' | '\u{B3}' | '\u{B9}' | '\u{BC}'..='\u{BE}')
-}
-
-/// Where the next non-whitespace character at or after `index` starts.
-fn skip_whitespace(text: &str, mut index: usize) -> Option<usize> {
+/// Where the next word at or after `index` starts: past ASCII and Unicode
+/// whitespace.
+fn next_token(text: &str, mut index: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     while index < bytes.len() {
         let byte = bytes[index];
@@ -384,7 +412,7 @@ fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';', '؟', '।'])
 }
 
-fn is_inner_punctuation(ch: char) -> bool {
+pub(crate) fn is_inner_punctuation(ch: char) -> bool {
     matches!(
         ch,
         ',' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '、' | '，' | '；' | '：' | '(' | ')'
@@ -418,9 +446,7 @@ mod tests {
     use crate::segment::text::segment_text;
 
     fn measure(text: &str) -> Features {
-        let mut lowercase = String::new();
-        let inert = normalize_lowercase_into(text, &mut lowercase);
-        measure_line(&lowercase, text, inert)
+        measure_line(text, &mut String::new())
     }
 
     #[test]
@@ -435,14 +461,39 @@ mod tests {
         assert_eq!(label.capitalized_words, 1);
     }
 
+    /// The general path: normalise, then measure word by word.
+    fn measure_generally(text: &str) -> (String, Features) {
+        let (mut lowercase, mut features) = (String::new(), Features::default());
+        lowercase_normalized_into(text, &mut lowercase);
+        let unspaced_chars = count_chars(&lowercase, &mut features);
+        features.words = measure_words(text, &mut features) + unspaced_chars.div_ceil(2);
+        (lowercase, features)
+    }
+
     #[test]
-    fn inert_numbers_are_the_numbers_of_those_blocks() {
-        let inert = ('\0'..='\u{2FF}')
-            .chain('\u{370}'..='\u{52F}')
-            .chain('\u{1E00}'..='\u{1EFF}')
-            .chain('\u{2010}'..='\u{205E}');
-        for ch in inert {
-            assert_eq!(is_inert_numeric(ch), ch.is_numeric(), "{ch:?}");
+    fn the_one_pass_scan_agrees_with_the_general_path() {
+        for text in [
+            "",
+            " \t ",
+            "Read More",
+            "  Đọc  NHIỀU ",
+            " \t Read\x0b\x0c  MORE\r\n",
+            "Read MORE\u{a0}now",
+            "  “Ça VA”\u{2003}— Đà Nẵng ",
+            "Москва  ПРИНЯЛА закон, 12 мая (ТАСС)",
+            "Home | World » Sport - Ξ ǅ İstanbul ½ 3² …",
+            "– Yes, said he: \"no\"; (maybe) 2024",
+        ] {
+            let (mut lowercase, mut scanned) = (String::new(), Features::default());
+            let words = scan_inert_line(text, &mut lowercase, &mut scanned);
+            scanned.words = words.expect(text);
+            assert_eq!((lowercase, scanned), measure_generally(text), "{text:?}");
+        }
+        // Characters NFC may change leave the scan for the general path.
+        for text in ["α\u{387}β", "CAFE\u{301} Noir", "两国领导人"] {
+            let mut lowercase = String::new();
+            let words = scan_inert_line(text, &mut lowercase, &mut Features::default());
+            assert_eq!(words, None, "{text:?}");
         }
     }
 

@@ -58,6 +58,7 @@
 
 mod article;
 mod assemble;
+mod char_class;
 mod classify;
 mod config;
 mod cues;
