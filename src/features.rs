@@ -193,7 +193,9 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
     // Bytes of `lowercase` beyond its characters (multi-byte characters).
     let mut extra_bytes = 0usize;
     let mut spaced_words = 0;
-    let mut first_letter_of_line: Option<u8> = None;
+    let (mut digits, mut punctuation) = (0u32, 0u32);
+    // The classes of the line's first letter (0 before it).
+    let mut first_letter_of_line = 0u8;
     let Some(mut index) = next_token(original, 0) else {
         return Some(0);
     };
@@ -201,20 +203,20 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
     let mut is_first = true;
     while index < bytes.len() {
         let start = index;
-        // The classes seen in the word, and those of its first letter.
-        let (mut token_classes, mut first_letter) = (0u8, None);
-        while index < bytes.len() {
-            let byte = bytes[index];
+        // The classes seen in the word, and those of its first letter (0
+        // before it).
+        let (mut token_classes, mut first_letter) = (0u8, 0u8);
+        while let Some(&byte) = bytes.get(index) {
             if byte.is_ascii() {
                 let class = ascii_class(byte);
                 if class & SPACE != 0 {
                     break;
                 }
                 token_classes |= class;
-                features.digit_chars += u32::from(class & DIGIT != 0);
-                features.punctuation_chars += u32::from(class & INNER_PUNCTUATION != 0);
-                if first_letter.is_none() && class & ALPHABETIC != 0 {
-                    first_letter = Some(class);
+                digits += u32::from(class & DIGIT != 0);
+                punctuation += u32::from(class & INNER_PUNCTUATION != 0);
+                if first_letter == 0 && class & ALPHABETIC != 0 {
+                    first_letter = class;
                 }
                 index += 1;
                 continue;
@@ -243,12 +245,12 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
             index += width;
             let class = entry.classes;
             token_classes |= class;
-            features.digit_chars += u32::from(class & DIGIT != 0);
-            if first_letter.is_none() && class & ALPHABETIC != 0 {
-                first_letter = Some(class);
+            digits += u32::from(class & DIGIT != 0);
+            if first_letter == 0 && class & ALPHABETIC != 0 {
+                first_letter = class;
             }
             if class & (DIGIT | ALPHABETIC) == 0 && class & INNER_PUNCTUATION != 0 {
-                features.punctuation_chars += 1;
+                punctuation += 1;
             }
         }
         let end = index;
@@ -271,15 +273,19 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
             continue;
         }
         spaced_words += u32::from(token_classes & (ALPHABETIC | DIGIT) != 0);
-        if let Some(first) = first_letter {
-            features.cased_words += u32::from(first & (UPPERCASE | LOWERCASE) != 0);
-            features.capitalized_words += u32::from(first & UPPERCASE != 0);
-            first_letter_of_line = first_letter_of_line.or(Some(first));
+        if first_letter != 0 {
+            features.cased_words += u32::from(first_letter & (UPPERCASE | LOWERCASE) != 0);
+            features.capitalized_words += u32::from(first_letter & UPPERCASE != 0);
+            if first_letter_of_line == 0 {
+                first_letter_of_line = first_letter;
+            }
         }
     }
     lowercase.make_ascii_lowercase();
     features.chars = (lowercase.len() - extra_bytes) as u32;
-    features.starts_lowercase = first_letter_of_line.is_some_and(|first| first & LOWERCASE != 0);
+    features.starts_lowercase = first_letter_of_line & LOWERCASE != 0;
+    features.digit_chars = digits;
+    features.punctuation_chars = punctuation;
     Some(spaced_words)
 }
 
