@@ -71,8 +71,7 @@ impl WindowSet {
         let bytes = text.as_bytes();
         let mut found = 0u8;
         for &index in &self.short {
-            let phrase = self.phrases[index as usize];
-            if memchr::memmem::find(bytes, phrase).is_some() {
+            if contains_short(bytes, self.phrases[index as usize]) {
                 found |= 1 << self.groups[index as usize];
             }
         }
@@ -107,6 +106,20 @@ impl WindowSet {
     }
 }
 
+/// Whether `phrase` (one to three bytes) occurs in `bytes`: its first byte
+/// found by `memchr`, then compared. `memmem::find` builds a searcher per
+/// call, which cost more than the search on a line's few dozen bytes.
+fn contains_short(bytes: &[u8], phrase: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(phrase[0], &bytes[from..]) {
+        if bytes[from + offset..].starts_with(phrase) {
+            return true;
+        }
+        from += offset + 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +141,8 @@ mod tests {
         assert_eq!(set.groups_in("a story about cookies", 0b11), 0b01);
         assert_eq!(set.groups_in("a story about nothing at all", 0b11), 0);
         assert_eq!(set.groups_in("cop", 0b11), 0);
+        assert_eq!(set.groups_in("(c) ©", 0b11), 0b10);
+        assert_eq!(set.groups_in("\u{c2}\u{c2}", 0b11), 0);
         assert_eq!(set.groups_in("", 0b11), 0);
     }
 
