@@ -107,9 +107,36 @@ pub(crate) fn classify(features: &Features) -> Verdict {
     }
 }
 
-/// Each class's weighted sum for one feature vector.
+/// [`WEIGHTS`] by feature: the four classes' weights of each feature side
+/// by side, so that the four sums advance together (one vector operation
+/// per feature instead of four scalar ones).
+const WEIGHTS_BY_FEATURE: [[f32; 4]; FEATURE_COUNT] = transpose(&WEIGHTS);
+
+const fn transpose(weights: &Weights) -> [[f32; 4]; FEATURE_COUNT] {
+    let mut columns = [[0f32; 4]; FEATURE_COUNT];
+    let mut feature = 0;
+    while feature < FEATURE_COUNT {
+        let mut class = 0;
+        while class < 4 {
+            columns[feature][class] = weights[class][feature];
+            class += 1;
+        }
+        feature += 1;
+    }
+    columns
+}
+
+/// Each class's weighted sum for one feature vector. Each sum adds its
+/// terms in feature order, as a row-by-row sum would: the scores are the
+/// same to the bit.
 pub(crate) fn logits(vector: &[f32; FEATURE_COUNT]) -> [f32; 4] {
-    WEIGHTS.map(|row| row.iter().zip(vector).map(|(w, x)| w * x).sum())
+    let mut sums = [0f32; 4];
+    for (weights, &value) in WEIGHTS_BY_FEATURE.iter().zip(vector) {
+        for (sum, weight) in sums.iter_mut().zip(weights) {
+            *sum += weight * value;
+        }
+    }
+    sums
 }
 
 /// Turns measurements into the classifier's vector, each scaled to about
@@ -214,6 +241,19 @@ mod tests {
             .iter()
             .map(|f| classify(f).label)
             .collect()
+    }
+
+    #[test]
+    fn sums_by_feature_are_the_row_sums_to_the_bit() {
+        let mut vector = [0f32; FEATURE_COUNT];
+        for seed in 0..50u32 {
+            for (index, value) in vector.iter_mut().enumerate() {
+                *value = ((seed * 31 + index as u32 * 17) % 23) as f32 / 7.0 - 1.0;
+            }
+            vector[Feature::Bias as usize] = 1.0;
+            let row_sums = WEIGHTS.map(|row| row.iter().zip(&vector).map(|(w, x)| w * x).sum());
+            assert_eq!(logits(&vector).map(f32::to_bits), row_sums.map(f32::to_bits));
+        }
     }
 
     #[test]
