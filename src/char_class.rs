@@ -1,175 +1,239 @@
 //! Character classes for the feature pass's one-pass line scan, looked up
 //! in tables instead of asked of Unicode's per character.
 //!
-//! ASCII bytes take one lookup in [`ascii_class`]. The non-ASCII
-//! characters the scan handles, those NFC leaves alone
-//! ([`crate::normalize::is_composition_inert`]: Latin, Greek, Cyrillic,
-//! Vietnamese, typographic punctuation), take one lookup in
-//! [`inert_char`]: a table filled once from the standard library's own
-//! answers, so it cannot disagree with them. Asking the standard library
-//! per character (a binary search for the lowercase, another for
-//! "alphabetic") cost the scan of a Vietnamese or Russian page more than
-//! the rest of the scan together.
+//! ASCII bytes take one lookup in [`ascii_class`]. Other characters take
+//! one lookup in [`char_class`]: pages of 256 code points, each filled
+//! the first time one of its characters is met, from the standard
+//! library's and `unicode-normalization`'s own answers, so the table
+//! cannot disagree with them. Asking per character (a binary search for
+//! the lowercase, others for "alphabetic", "numeric" and the
+//! normalisation data) cost the scan of a Vietnamese, Russian or Chinese
+//! page more than the rest of the scan together.
 
-use crate::normalize::{is_ascii_space, is_composition_inert};
-use std::sync::LazyLock;
+use crate::features::is_inner_punctuation;
+use crate::normalize::is_ascii_space;
+use std::sync::OnceLock;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-/// An ASCII space (`char::is_whitespace`).
-pub(crate) const SPACE: u8 = 1;
-/// A decimal digit (`char::is_numeric`).
-pub(crate) const DIGIT: u8 = 2;
-pub(crate) const UPPERCASE: u8 = 4;
-pub(crate) const LOWERCASE: u8 = 8;
-/// Punctuation inside sentences: `,` `;` `:` `"` `(` `)`, `«` `»`, curly
-/// quotes (see `features::is_inner_punctuation`).
-pub(crate) const INNER_PUNCTUATION: u8 = 16;
-/// Alphabetic (`char::is_alphabetic`); on ASCII, the letters.
-pub(crate) const ALPHABETIC: u8 = 32;
+/// White space (`char::is_whitespace`).
+pub(crate) const SPACE: u16 = 1;
+/// A number (`char::is_numeric`).
+pub(crate) const DIGIT: u16 = 1 << 1;
+pub(crate) const UPPERCASE: u16 = 1 << 2;
+pub(crate) const LOWERCASE: u16 = 1 << 3;
+/// Punctuation inside sentences (`,` `;` `:` `"` `(` `)` `«` `»`, curly
+/// quotes, `、` …), counted as such: not also a number or an unspaced
+/// script's character.
+pub(crate) const INNER_PUNCTUATION: u16 = 1 << 4;
+/// Alphabetic (`char::is_alphabetic`).
+pub(crate) const ALPHABETIC: u16 = 1 << 5;
 /// Lowercasing leaves the character as it is.
-pub(crate) const LOWERCASE_IS_SELF: u8 = 64;
+pub(crate) const LOWERCASE_IS_SELF: u16 = 1 << 6;
+/// A letter or number of a script written with spaces: it makes its word
+/// a word.
+pub(crate) const SPACED_ALPHANUMERIC: u16 = 1 << 7;
+/// A character of a script written without spaces (Chinese, Japanese,
+/// Thai), not a number: two of them count as a word.
+pub(crate) const UNSPACED: u16 = 1 << 8;
 
 /// The classes of ASCII byte `byte` (below 128).
-pub(crate) fn ascii_class(byte: u8) -> u8 {
+pub(crate) fn ascii_class(byte: u8) -> u16 {
     ASCII_CLASSES[usize::from(byte & 0x7f)]
 }
 
-static ASCII_CLASSES: [u8; 128] = ascii_classes();
+static ASCII_CLASSES: [u16; 128] = ascii_classes();
 
-const fn ascii_classes() -> [u8; 128] {
-    let mut classes = [0u8; 128];
+const fn ascii_classes() -> [u16; 128] {
+    let mut classes = [0u16; 128];
     let mut index = 0;
     while index < 128 {
         let byte = index as u8;
-        classes[index] = if is_ascii_space(byte) {
-            SPACE
-        } else if byte.is_ascii_digit() {
-            DIGIT
-        } else if byte.is_ascii_uppercase() {
-            UPPERCASE | ALPHABETIC
-        } else if byte.is_ascii_lowercase() {
-            LOWERCASE | ALPHABETIC
-        } else if matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')') {
-            INNER_PUNCTUATION
-        } else {
-            0
-        };
+        classes[index] = LOWERCASE_IS_SELF
+            | if is_ascii_space(byte) {
+                SPACE
+            } else if byte.is_ascii_digit() {
+                DIGIT | SPACED_ALPHANUMERIC
+            } else if byte.is_ascii_uppercase() {
+                UPPERCASE | ALPHABETIC | SPACED_ALPHANUMERIC
+            } else if byte.is_ascii_lowercase() {
+                LOWERCASE | ALPHABETIC | SPACED_ALPHANUMERIC
+            } else if matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')') {
+                INNER_PUNCTUATION
+            } else {
+                0
+            };
+        // Uppercase letters are not their own lowercase.
+        if byte.is_ascii_uppercase() {
+            classes[index] &= !LOWERCASE_IS_SELF;
+        }
         index += 1;
     }
     classes
 }
 
-/// What the scan needs of a non-ASCII character that NFC leaves alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct InertChar {
-    /// The class bits above (never [`SPACE`]: white space is not inert
-    /// text but a word break, told by `is_whitespace`).
-    pub classes: u8,
-    /// Whitespace (`char::is_whitespace`): no-break and typographic
-    /// spaces.
-    pub is_whitespace: bool,
+/// Code points per page of the table.
+const PAGE_SIZE: usize = 256;
+/// Marks a character the scan cannot take (see [`char_class`]).
+const NOT_INERT: u16 = u16::MAX;
+
+/// The table's pages, filled on first use: a page holds the classes of
+/// its 256 characters, or [`NOT_INERT`].
+static PAGES: [OnceLock<Box<[u16; PAGE_SIZE]>>; 0x110000 / PAGE_SIZE] =
+    [const { OnceLock::new() }; 0x110000 / PAGE_SIZE];
+
+/// The classes of non-ASCII `ch`, or `None` when Unicode normalisation
+/// (NFC) may change it or a character beside it, or its order: the scan
+/// then leaves the line to the general path.
+///
+/// A text whose every character passes the NFC quick check on its own
+/// ("yes": no decomposition NFC applies, no composing with a neighbour)
+/// with combining class 0 (nothing to reorder) is in NFC: the scan may
+/// fold its white space and lowercase it as it stands. White space always
+/// has classes: it is folded, never kept.
+pub(crate) fn char_class(ch: char) -> Option<u16> {
+    let code = ch as usize;
+    let page = PAGES[code / PAGE_SIZE].get_or_init(|| fill_page(code / PAGE_SIZE));
+    Some(page[code % PAGE_SIZE]).filter(|&classes| classes != NOT_INERT)
 }
 
-/// The blocks of non-ASCII characters in the table, as (first, end).
-/// Together they hold every non-ASCII character `is_composition_inert`
-/// accepts, and the white space of general punctuation.
-const BLOCKS: [(u32, u32); 3] = [(0x80, 0x530), (0x1E00, 0x1F00), (0x2000, 0x2070)];
+fn fill_page(page: usize) -> Box<[u16; PAGE_SIZE]> {
+    let mut classes = Box::new([NOT_INERT; PAGE_SIZE]);
+    for (offset, entry) in classes.iter_mut().enumerate() {
+        if let Some(ch) = char::from_u32((page * PAGE_SIZE + offset) as u32) {
+            *entry = describe(ch).unwrap_or(NOT_INERT);
+        }
+    }
+    classes
+}
 
-static INERT_CHARS: LazyLock<Vec<Option<InertChar>>> = LazyLock::new(|| {
-    BLOCKS
-        .iter()
-        .flat_map(|&(first, end)| first..end)
-        .map(|code| char::from_u32(code).and_then(describe))
-        .collect()
-});
-
-/// The table's entry for `ch`, from the standard library: `None` for
-/// characters that are neither inert nor white space.
-fn describe(ch: char) -> Option<InertChar> {
-    let is_whitespace = ch.is_whitespace();
-    if !is_whitespace && !is_composition_inert(ch) {
+/// The classes of `ch` from the standard library and the normalisation
+/// data; `None` for characters NFC may touch (see [`char_class`]).
+fn describe(ch: char) -> Option<u16> {
+    if ch.is_whitespace() {
+        return Some(SPACE | LOWERCASE_IS_SELF);
+    }
+    let leaves_alone = is_nfc_quick(std::iter::once(ch)) == IsNormalized::Yes
+        && canonical_combining_class(ch) == 0;
+    if !leaves_alone {
         return None;
     }
     let mut lowercase = ch.to_lowercase();
+    let is_unspaced = crate::cues::is_unspaced_script(ch);
+    let numeric = ch.is_numeric();
     let flags = [
-        (ch.is_numeric(), DIGIT),
+        (numeric, DIGIT),
         (ch.is_uppercase(), UPPERCASE),
         (ch.is_lowercase(), LOWERCASE),
-        (crate::features::is_inner_punctuation(ch), INNER_PUNCTUATION),
+        (
+            is_inner_punctuation(ch) && !numeric && !is_unspaced,
+            INNER_PUNCTUATION,
+        ),
         (ch.is_alphabetic(), ALPHABETIC),
         (
             lowercase.len() == 1 && lowercase.next() == Some(ch),
             LOWERCASE_IS_SELF,
         ),
+        (ch.is_alphanumeric() && !is_unspaced, SPACED_ALPHANUMERIC),
+        (is_unspaced && !numeric, UNSPACED),
     ];
-    let classes = flags
-        .iter()
-        .filter(|(is_set, _)| *is_set)
-        .fold(0, |classes, (_, bit)| classes | bit);
-    Some(InertChar {
-        classes,
-        is_whitespace,
-    })
-}
-
-/// The entry of non-ASCII `ch`: `None` when NFC may change it or a
-/// neighbour (the scan then leaves the line to the general path) and it
-/// is not white space either.
-pub(crate) fn inert_char(ch: char) -> Option<InertChar> {
-    let code = ch as u32;
-    let mut offset = 0;
-    for (first, end) in BLOCKS {
-        if (first..end).contains(&code) {
-            return INERT_CHARS[offset + (code - first) as usize];
-        }
-        offset += (end - first) as usize;
-    }
-    None
+    Some(
+        flags
+            .iter()
+            .filter(|(is_set, _)| *is_set)
+            .fold(0, |classes, (_, bit)| classes | bit),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// What every class bit says, asked of `char` directly.
+    fn expected(ch: char) -> [bool; 6] {
+        [
+            ch.is_whitespace(),
+            ch.is_numeric(),
+            ch.is_uppercase(),
+            ch.is_lowercase(),
+            ch.is_alphabetic(),
+            ch.to_lowercase().eq(std::iter::once(ch)),
+        ]
+    }
+
+    fn bits(classes: u16) -> [bool; 6] {
+        [
+            SPACE,
+            DIGIT,
+            UPPERCASE,
+            LOWERCASE,
+            ALPHABETIC,
+            LOWERCASE_IS_SELF,
+        ]
+        .map(|bit| classes & bit != 0)
+    }
+
     #[test]
     fn ascii_classes_are_those_of_char() {
         for byte in 0..128u8 {
             let ch = char::from(byte);
-            let class = ascii_class(byte);
-            assert_eq!(class & SPACE != 0, ch.is_whitespace(), "{ch:?}");
-            assert_eq!(class & DIGIT != 0, ch.is_numeric(), "{ch:?}");
-            assert_eq!(class & ALPHABETIC != 0, ch.is_alphabetic(), "{ch:?}");
-            assert_eq!(class & UPPERCASE != 0, ch.is_uppercase(), "{ch:?}");
-            assert_eq!(class & LOWERCASE != 0, ch.is_lowercase(), "{ch:?}");
+            assert_eq!(bits(ascii_class(byte)), expected(ch), "{ch:?}");
             assert_eq!(
-                class & INNER_PUNCTUATION != 0,
-                crate::features::is_inner_punctuation(ch),
+                ascii_class(byte) & INNER_PUNCTUATION != 0,
+                is_inner_punctuation(ch),
                 "{ch:?}"
+            );
+            assert_eq!(
+                ascii_class(byte) & SPACED_ALPHANUMERIC != 0,
+                ch.is_alphanumeric()
             );
         }
     }
 
     #[test]
-    fn the_table_covers_every_inert_character() {
-        for ch in ('\u{80}'..='\u{3000}').chain('\u{FF00}'..='\u{FFFF}') {
-            let entry = inert_char(ch);
-            if is_composition_inert(ch) {
-                assert!(entry.is_some(), "{ch:?}");
-            }
-            if entry.is_some() {
-                assert!(is_composition_inert(ch) || ch.is_whitespace(), "{ch:?}");
-            }
-            if let Some(entry) = entry {
-                assert_eq!(entry.is_whitespace, ch.is_whitespace(), "{ch:?}");
-                assert_eq!(entry.classes & ALPHABETIC != 0, ch.is_alphabetic());
-                assert_eq!(entry.classes & UPPERCASE != 0, ch.is_uppercase());
+    fn non_ascii_classes_are_those_of_char() {
+        let samples = ('\u{80}'..='\u{3100}')
+            .chain('\u{4E00}'..='\u{4F00}')
+            .chain('\u{AC00}'..='\u{AD00}')
+            .chain('\u{FF00}'..='\u{FFFF}')
+            .chain('\u{1F600}'..='\u{1F650}');
+        for ch in samples {
+            let Some(classes) = char_class(ch) else {
+                assert!(
+                    canonical_combining_class(ch) != 0
+                        || is_nfc_quick(std::iter::once(ch)) != IsNormalized::Yes,
+                    "{ch:?}"
+                );
+                continue;
+            };
+            if classes & SPACE == 0 {
+                assert_eq!(bits(classes), expected(ch), "{ch:?}");
             }
         }
+    }
+
+    #[test]
+    fn what_nfc_may_change_is_left_to_the_general_path() {
+        // A combining acute, a Greek singleton (U+0387 is U+00B7 in NFC),
+        // a CJK compatibility ideograph, and the kana voicing mark.
+        for ch in ['\u{301}', '\u{387}', '\u{F900}', '\u{3099}'] {
+            assert_eq!(char_class(ch), None, "{ch:?}");
+        }
         assert_eq!(
-            inert_char('Đ').map(|entry| entry.classes & LOWERCASE_IS_SELF),
+            char_class('Đ').map(|classes| classes & LOWERCASE_IS_SELF),
             Some(0)
         );
-        assert!(inert_char('\u{a0}').is_some_and(|entry| entry.is_whitespace));
-        assert_eq!(inert_char('\u{301}'), None);
-        assert_eq!(inert_char('中'), None);
+        assert_eq!(
+            char_class('\u{a0}').map(|classes| classes & SPACE),
+            Some(SPACE)
+        );
+        assert_eq!(
+            char_class('中').map(|classes| classes & UNSPACED),
+            Some(UNSPACED)
+        );
+        assert_eq!(
+            char_class('한').map(|classes| classes & SPACED_ALPHANUMERIC),
+            Some(SPACED_ALPHANUMERIC)
+        );
     }
 }

@@ -252,7 +252,10 @@ mod tests {
             }
             vector[Feature::Bias as usize] = 1.0;
             let row_sums = WEIGHTS.map(|row| row.iter().zip(&vector).map(|(w, x)| w * x).sum());
-            assert_eq!(logits(&vector).map(f32::to_bits), row_sums.map(f32::to_bits));
+            assert_eq!(
+                logits(&vector).map(f32::to_bits),
+                row_sums.map(f32::to_bits)
+            );
         }
     }
 

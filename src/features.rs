@@ -9,8 +9,8 @@
 //! mean about the same amount of text in every language.
 
 use crate::char_class::{
-    ascii_class, inert_char, ALPHABETIC, DIGIT, INNER_PUNCTUATION, LOWERCASE, LOWERCASE_IS_SELF,
-    SPACE, UPPERCASE,
+    ascii_class, char_class, ALPHABETIC, DIGIT, INNER_PUNCTUATION, LOWERCASE, LOWERCASE_IS_SELF,
+    SPACE, SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
 };
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet, NO_CONTAINER};
@@ -126,8 +126,8 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
 /// `lowercase` (a buffer reused from line to line).
 fn measure_line(original: &str, lowercase: &mut String) -> Features {
     let mut features = Features::default();
-    features.words = match scan_inert_line(original, lowercase, &mut features) {
-        Some(spaced_words) => spaced_words,
+    features.words = match scan_line(original, lowercase, &mut features) {
+        Some(words) => words,
         None => {
             features = Features::default();
             lowercase_normalized_into(original, lowercase);
@@ -176,26 +176,27 @@ fn measure_words(original: &str, features: &mut Features) -> u32 {
 }
 
 /// The one pass of most lines: when every character of `original` is one
-/// that NFC leaves alone ([`crate::normalize::is_composition_inert`]), the line is already
-/// NFC, so a single walk over its bytes writes its lowercased copy with
-/// whitespace folded into `lowercase` and counts its characters, digits,
-/// punctuation, separators and words into `features`. Returns the words
-/// of spaced scripts (such a line holds no other), or `None`, with
-/// `lowercase` and `features` partly written, at the first other
-/// character.
+/// that NFC leaves alone whatever stands beside it
+/// ([`crate::char_class::char_class`]), the line is already NFC, so a
+/// single walk over its bytes writes its lowercased copy with whitespace
+/// folded into `lowercase` and counts its characters, digits,
+/// punctuation, separators and words into `features`. Returns the word
+/// count, or `None`, with `lowercase` and `features` partly written, at
+/// the first other character (a combining mark, a compatibility
+/// ideograph…): the general path then takes the line.
 ///
 /// Verbatim stretches of the line (single spaces, characters that
 /// lowercasing keeps) are copied whole; ASCII is lowercased once at the
 /// end.
-fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Features) -> Option<u32> {
+fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) -> Option<u32> {
     lowercase.clear();
     let bytes = original.as_bytes();
     // Bytes of `lowercase` beyond its characters (multi-byte characters).
     let mut extra_bytes = 0usize;
-    let mut spaced_words = 0;
+    let (mut spaced_words, mut unspaced_chars) = (0u32, 0u32);
     let (mut digits, mut punctuation) = (0u32, 0u32);
     // The classes of the line's first letter (0 before it).
-    let mut first_letter_of_line = 0u8;
+    let mut first_letter_of_line = 0u16;
     let Some(mut index) = next_token(original, 0) else {
         return Some(0);
     };
@@ -205,7 +206,7 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
         let start = index;
         // The classes seen in the word, and those of its first letter (0
         // before it).
-        let (mut token_classes, mut first_letter) = (0u8, 0u8);
+        let (mut token_classes, mut first_letter) = (0u16, 0u16);
         while let Some(&byte) = bytes.get(index) {
             if byte.is_ascii() {
                 let class = ascii_class(byte);
@@ -222,17 +223,12 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
                 continue;
             }
             let ch = original[index..].chars().next()?;
-            let Some(entry) = inert_char(ch) else {
-                if ch.is_whitespace() {
-                    break;
-                }
-                return None;
-            };
-            if entry.is_whitespace {
+            let class = char_class(ch)?;
+            if class & SPACE != 0 {
                 break;
             }
             let width = ch.len_utf8();
-            if entry.classes & LOWERCASE_IS_SELF != 0 {
+            if class & LOWERCASE_IS_SELF != 0 {
                 extra_bytes += width - 1;
             } else {
                 lowercase.push_str(&original[copy_from..index]);
@@ -243,14 +239,12 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
                 copy_from = index + width;
             }
             index += width;
-            let class = entry.classes;
             token_classes |= class;
             digits += u32::from(class & DIGIT != 0);
+            punctuation += u32::from(class & INNER_PUNCTUATION != 0);
+            unspaced_chars += u32::from(class & UNSPACED != 0);
             if first_letter == 0 && class & ALPHABETIC != 0 {
                 first_letter = class;
-            }
-            if class & (DIGIT | ALPHABETIC) == 0 && class & INNER_PUNCTUATION != 0 {
-                punctuation += 1;
             }
         }
         let end = index;
@@ -272,7 +266,7 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
             features.separator_count += 1;
             continue;
         }
-        spaced_words += u32::from(token_classes & (ALPHABETIC | DIGIT) != 0);
+        spaced_words += u32::from(token_classes & SPACED_ALPHANUMERIC != 0);
         if first_letter != 0 {
             features.cased_words += u32::from(first_letter & (UPPERCASE | LOWERCASE) != 0);
             features.capitalized_words += u32::from(first_letter & UPPERCASE != 0);
@@ -286,7 +280,7 @@ fn scan_inert_line(original: &str, lowercase: &mut String, features: &mut Featur
     features.starts_lowercase = first_letter_of_line & LOWERCASE != 0;
     features.digit_chars = digits;
     features.punctuation_chars = punctuation;
-    Some(spaced_words)
+    Some(spaced_words + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD))
 }
 
 /// Where the next word at or after `index` starts: past ASCII and Unicode
@@ -489,16 +483,26 @@ mod tests {
             "Москва  ПРИНЯЛА закон, 12 мая (ТАСС)",
             "Home | World » Sport - Ξ ǅ İstanbul ½ 3² …",
             "– Yes, said he: \"no\"; (maybe) 2024",
+            "两国领导人同意、扩大贸易 2024年 iPhone",
+            "東京で「ニュース」を読む。",
+            "서울에서 기자회견을 열었다 😀",
+            "กขค งจฉ\u{3000}ชซ ๑๒",
         ] {
             let (mut lowercase, mut scanned) = (String::new(), Features::default());
-            let words = scan_inert_line(text, &mut lowercase, &mut scanned);
+            let words = scan_line(text, &mut lowercase, &mut scanned);
             scanned.words = words.expect(text);
             assert_eq!((lowercase, scanned), measure_generally(text), "{text:?}");
         }
         // Characters NFC may change leave the scan for the general path.
-        for text in ["α\u{387}β", "CAFE\u{301} Noir", "两国领导人"] {
+        for text in [
+            "α\u{387}β",
+            "CAFE\u{301} Noir",
+            "か\u{3099}",
+            "\u{F900}",
+            "ข่าว",
+        ] {
             let mut lowercase = String::new();
-            let words = scan_inert_line(text, &mut lowercase, &mut Features::default());
+            let words = scan_line(text, &mut lowercase, &mut Features::default());
             assert_eq!(words, None, "{text:?}");
         }
     }

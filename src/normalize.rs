@@ -26,8 +26,8 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
 /// Writes the normalised, lowercased form of `text` into `out` (cleared
 /// first). Used by the feature pass with one reused buffer per page, so
 /// normalising a line allocates nothing once the buffer has grown. The
-/// feature pass takes a one-pass path of its own for lines whose every
-/// character is [`is_composition_inert`]; this is the general one.
+/// feature pass takes a one-pass path of its own for lines already in NFC
+/// (see `features::scan_line`); this is the general one.
 pub(crate) fn lowercase_normalized_into(text: &str, out: &mut String) {
     out.clear();
     let normalized = normalize(text);
@@ -46,27 +46,6 @@ pub(crate) const fn is_ascii_space(byte: u8) -> bool {
     // One shift and test instead of six comparisons: this runs per byte.
     const SPACES: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
     byte <= b' ' && SPACES >> byte & 1 == 1
-}
-
-/// Characters NFC never changes, composes with a neighbour or reorders:
-/// canonical combining class 0, no canonical decomposition other than
-/// themselves, and second in no canonical pair (checked for every
-/// character of these blocks against Unicode's data when this was
-/// written). Latin-1 to spacing modifiers, Greek and Cyrillic (less the
-/// three Greek singletons and the Cyrillic combining marks), Latin
-/// Extended Additional (Vietnamese) and general punctuation (curly quotes,
-/// dashes). None is an unspaced script.
-pub(crate) fn is_composition_inert(ch: char) -> bool {
-    matches!(ch,
-        '\0'..='\u{2FF}'
-        | '\u{370}'..='\u{373}'
-        | '\u{375}'..='\u{37D}'
-        | '\u{37F}'..='\u{386}'
-        | '\u{388}'..='\u{482}'
-        | '\u{488}'..='\u{52F}'
-        | '\u{1E00}'..='\u{1EFF}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205E}')
 }
 
 fn normalize_into(text: &str, out: &mut String) {

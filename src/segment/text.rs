@@ -79,7 +79,8 @@ fn next_possible_terminator(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     // Whether some byte of `word` is below `limit` (at most 0x80).
-    let has_below = |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS;
+    let has_below =
+        |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS;
     let has_byte = |word: u64, byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
     let mut index = from;
     while let Some(chunk) = bytes.get(index..index + 8) {
@@ -157,7 +158,9 @@ mod tests {
 
     #[test]
     fn terminators_are_found_at_every_offset_of_a_word() {
-        for terminator in ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1e", "\u{85}", "\u{2029}"] {
+        for terminator in [
+            "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1e", "\u{85}", "\u{2029}",
+        ] {
             for before in 0..20 {
                 let text = format!("{}{terminator}é–b\tc", "a".repeat(before));
                 let ranges: Vec<_> = line_ranges(&text).collect();
