@@ -127,10 +127,10 @@ struct CueMatcher {
     /// The lexicon of each opening phrase, by pattern id.
     opening_lexicons: Vec<Opening>,
     /// Legal markers (group 0) and caption markers (group 1).
-    contained: WindowSet,
+    contained: WindowSet<4>,
     /// The contained markers, then the date words, for short lines with a
     /// digit.
-    contained_and_dates: AhoCorasick,
+    contained_and_dates: WindowSet<3>,
     /// Numeric dates and clock times: 05/11/2024, 2024-11-05, 17:12.
     numeric_date: Regex,
     /// A day of the month or a year, as it stands beside a month name.
@@ -154,16 +154,11 @@ impl CueMatcher {
             .build(&opening_patterns)
             .expect("the opening phrases are valid patterns");
         let contained = WindowSet::new(&[lexicon::LEGAL_MARKERS, lexicon::CAPTION_MARKERS]);
-        let contained_and_dates = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(
-                lexicon::LEGAL_MARKERS
-                    .iter()
-                    .chain(lexicon::CAPTION_MARKERS)
-                    .chain(lexicon::DATE_WORDS),
-            )
-            .expect("the date words are valid patterns");
+        let contained_and_dates = WindowSet::new(&[
+            lexicon::LEGAL_MARKERS,
+            lexicon::CAPTION_MARKERS,
+            lexicon::DATE_WORDS,
+        ]);
         let numeric_date =
             Regex::new(r"(?-u:\b)(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2})(?-u:\b)")
                 .expect("valid regex");
@@ -296,24 +291,20 @@ fn contained_cues(matcher: &CueMatcher, lowercase: &str, dates: bool) -> (CueSet
         }
         return (cues, false);
     }
-    let legal_count = lexicon::LEGAL_MARKERS.len();
-    let contained_count = legal_count + lexicon::CAPTION_MARKERS.len();
-    let mut date_word = false;
-    for hit in matcher.contained_and_dates.find_overlapping_iter(lowercase) {
-        let id = hit.pattern().as_usize();
-        if id < legal_count {
-            cues.insert(CueSet::LEGAL);
-        } else if id < contained_count {
-            cues.insert(CueSet::CAPTION);
-        } else if starts_on_boundary(lowercase, hit.start())
-            && ends_on_boundary(lowercase, hit.end())
-        {
-            date_word = true;
-        }
-        if cues.contains(CueSet::LEGAL.union(CueSet::CAPTION)) && date_word {
-            break;
-        }
+    // Date words count only as whole words (group 2 on boundaries).
+    let groups =
+        matcher
+            .contained_and_dates
+            .groups_standing_in(lowercase, 0b111, 0b100, |start, end| {
+                starts_on_boundary(lowercase, start) && ends_on_boundary(lowercase, end)
+            });
+    if groups & 0b001 != 0 {
+        cues.insert(CueSet::LEGAL);
     }
+    if groups & 0b010 != 0 {
+        cues.insert(CueSet::CAPTION);
+    }
+    let date_word = groups & 0b100 != 0;
     (cues, date_word)
 }
 

@@ -10,13 +10,14 @@
 //! thirtieth of the memory of its DFA. Phrases shorter than four bytes
 //! (a `©`) are looked for one by one with `memmem`.
 
-/// Phrases in groups (by index), with a filter of their 4-byte keys.
-pub(crate) struct WindowSet {
+/// Phrases in groups (by index), with a filter of their keys: their
+/// first `WIDTH` bytes (3 or 4).
+pub(crate) struct WindowSet<const WIDTH: usize> {
     /// One bit per hashed key.
-    filter: Vec<u64>,
+    filter: Box<[u64; FILTER_WORDS]>,
     /// `(key, phrase index)`, sorted by key.
     keyed: Vec<(u32, u32)>,
-    /// Phrases under four bytes, by phrase index.
+    /// Phrases shorter than a key, by phrase index.
     short: Vec<u32>,
     phrases: Vec<&'static [u8]>,
     /// The group of each phrase.
@@ -24,22 +25,26 @@ pub(crate) struct WindowSet {
 }
 
 const FILTER_BITS: u32 = 16;
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
-fn key_at(bytes: &[u8]) -> u32 {
-    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+fn key_at<const WIDTH: usize>(bytes: &[u8]) -> u32 {
+    let mut key = [0u8; 4];
+    key[..WIDTH].copy_from_slice(&bytes[..WIDTH]);
+    u32::from_le_bytes(key)
 }
 
 fn filter_index(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
 }
 
-impl WindowSet {
+impl<const WIDTH: usize> WindowSet<WIDTH> {
     /// A set of the phrases of each group; group `i` is reported as bit
     /// `i` (at most 8 groups).
     pub(crate) fn new(groups: &[&[&'static str]]) -> Self {
         assert!(groups.len() <= 8, "at most 8 groups");
+        assert!((3..=4).contains(&WIDTH), "keys of 3 or 4 bytes");
         let mut set = WindowSet {
-            filter: vec![0; 1 << (FILTER_BITS - 6)],
+            filter: Box::new([0; FILTER_WORDS]),
             keyed: Vec::new(),
             short: Vec::new(),
             phrases: Vec::new(),
@@ -51,10 +56,10 @@ impl WindowSet {
                 let bytes = phrase.as_bytes();
                 set.phrases.push(bytes);
                 set.groups.push(group as u8);
-                if bytes.len() < 4 {
+                if bytes.len() < WIDTH {
                     set.short.push(index);
                 } else {
-                    let key = key_at(bytes);
+                    let key = key_at::<WIDTH>(bytes);
                     let slot = filter_index(key);
                     set.filter[slot / 64] |= 1 << (slot % 64);
                     set.keyed.push((key, index));
@@ -68,54 +73,74 @@ impl WindowSet {
     /// The groups (as bits) of which some phrase occurs in `text`. Stops
     /// looking once every group in `wanted` is found.
     pub(crate) fn groups_in(&self, text: &str, wanted: u8) -> u8 {
+        self.groups_standing_in(text, wanted, 0, |_, _| true)
+    }
+
+    /// [`Self::groups_in`], where a phrase of a group in `bounded` counts
+    /// only at the byte ranges `stands` accepts (on word boundaries, say).
+    pub(crate) fn groups_standing_in(
+        &self,
+        text: &str,
+        wanted: u8,
+        bounded: u8,
+        stands: impl Fn(usize, usize) -> bool,
+    ) -> u8 {
         let bytes = text.as_bytes();
+        let counts = |index: u32, start: usize| {
+            let group = self.groups[index as usize];
+            let end = start + self.phrases[index as usize].len();
+            bounded & 1 << group == 0 || stands(start, end)
+        };
         let mut found = 0u8;
         for &index in &self.short {
-            if contains_short(bytes, self.phrases[index as usize]) {
+            let phrase = self.phrases[index as usize];
+            if occurs_short(bytes, phrase, |start| counts(index, start)) {
                 found |= 1 << self.groups[index as usize];
             }
         }
-        if bytes.len() < 4 || found & wanted == wanted {
+        if found & wanted == wanted {
             return found;
         }
-        for position in 0..=bytes.len() - 4 {
-            let key = key_at(&bytes[position..]);
+        let Some(last) = bytes.len().checked_sub(WIDTH) else {
+            return found;
+        };
+        // An exclusive range: `0..=last` cost a third more a position.
+        for position in 0..last + 1 {
+            let key = key_at::<WIDTH>(&bytes[position..position + WIDTH]);
             let slot = filter_index(key);
             if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
                 continue;
             }
-            found |= self.groups_at(bytes, position, key);
+            let rest = &bytes[position..];
+            let first = self.keyed.partition_point(|&(other, _)| other < key);
+            for &(_, index) in self.keyed[first..]
+                .iter()
+                .take_while(|&&(other, _)| other == key)
+            {
+                if rest.starts_with(self.phrases[index as usize]) && counts(index, position) {
+                    found |= 1 << self.groups[index as usize];
+                }
+            }
             if found & wanted == wanted {
                 break;
             }
         }
         found
     }
-
-    /// The groups of the phrases with key `key` that occur at `position`.
-    fn groups_at(&self, bytes: &[u8], position: usize, key: u32) -> u8 {
-        let first = self.keyed.partition_point(|&(other, _)| other < key);
-        let rest = &bytes[position..];
-        self.keyed[first..]
-            .iter()
-            .take_while(|&&(other, _)| other == key)
-            .filter(|&&(_, index)| rest.starts_with(self.phrases[index as usize]))
-            .fold(0, |found, &(_, index)| {
-                found | 1 << self.groups[index as usize]
-            })
-    }
 }
 
-/// Whether `phrase` (one to three bytes) occurs in `bytes`: its first byte
-/// found by `memchr`, then compared. `memmem::find` builds a searcher per
-/// call, which cost more than the search on a line's few dozen bytes.
-fn contains_short(bytes: &[u8], phrase: &[u8]) -> bool {
+/// Whether `phrase` (shorter than a key) occurs in `bytes` at a start
+/// `counts` accepts: its first byte found by `memchr`, then compared.
+/// `memmem::find` builds a searcher per call, which cost more than the
+/// search on a line's few dozen bytes.
+fn occurs_short(bytes: &[u8], phrase: &[u8], counts: impl Fn(usize) -> bool) -> bool {
     let mut from = 0;
     while let Some(offset) = memchr::memchr(phrase[0], &bytes[from..]) {
-        if bytes[from + offset..].starts_with(phrase) {
+        let start = from + offset;
+        if bytes[start..].starts_with(phrase) && counts(start) {
             return true;
         }
-        from += offset + 1;
+        from = start + 1;
     }
     false
 }
@@ -129,7 +154,7 @@ mod tests {
 
     #[test]
     fn phrases_are_found_anywhere_in_their_groups() {
-        let set = WindowSet::new(&[LEGAL, CREDIT]);
+        let set = WindowSet::<4>::new(&[LEGAL, CREDIT]);
         assert_eq!(
             set.groups_in("© 2024 acme. all rights reserved", 0b11),
             0b11
@@ -148,9 +173,26 @@ mod tests {
 
     #[test]
     fn phrases_sharing_a_key_are_told_apart() {
-        let set = WindowSet::new(&[&["photo:"], &["photograph"]]);
+        let set = WindowSet::<4>::new(&[&["photo:"], &["photograph"]]);
         assert_eq!(set.groups_in("photograph", 0b11), 0b10);
         assert_eq!(set.groups_in("photo: x", 0b11), 0b01);
         assert_eq!(set.groups_in("photo", 0b11), 0);
+    }
+
+    #[test]
+    fn three_byte_keys_and_phrases_on_boundaries() {
+        let set = WindowSet::<3>::new(&[&["©", "photo:"], &["may", "monday"]]);
+        let on_words = |text: &str| {
+            let bytes = text.as_bytes();
+            set.groups_standing_in(text, 0b11, 0b10, |start, end| {
+                (start == 0 || bytes[start - 1] == b' ')
+                    && bytes.get(end).is_none_or(|&b| b == b' ')
+            })
+        };
+        assert_eq!(on_words("5 may 2024"), 0b10);
+        assert_eq!(on_words("mayor 5 monday"), 0b10);
+        assert_eq!(on_words("mayor mondays"), 0);
+        assert_eq!(on_words("© photo: mayor"), 0b01);
+        assert_eq!(set.groups_in("mayor", 0b11), 0b10);
     }
 }
