@@ -14,14 +14,15 @@
 //!   on lines of at most [`CONTAINED_MAX_WORDS`], date words on lines of at
 //!   most [`DATE_MAX_WORDS`] that hold a digit (a date line without a day
 //!   or a year is not one). Long paragraphs, most of a page's bytes, are
-//!   not scanned at all. The markers alone go through a
-//!   [`WindowSet`] (a filter of 4-byte windows, three times faster than an
-//!   NFA here); lines that may be dates through an NFA of markers and date
-//!   words, which need word boundaries.
+//!   not scanned at all. Both go through a [`WindowSet`], a filter of
+//!   the text's 3- or 4-byte windows, three times faster than an NFA
+//!   here: the markers alone keyed by 4 bytes, and on lines that may be
+//!   dates the markers with the date words (some only three bytes long,
+//!   and counted only as whole words) keyed by 3.
 //!
-//! The automata are contiguous NFAs: as DFAs they ran 10–20% faster but
-//! took 7.5 MB (contained markers) to 42 MB (all phrases), doubling the
-//! peak memory of extracting a large page.
+//! The opening automaton is a contiguous NFA: as a DFA it ran 10–20%
+//! faster but took 42 MB, doubling the peak memory of extracting a large
+//! page.
 
 use crate::lexicon;
 use crate::window_set::WindowSet;
