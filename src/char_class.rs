@@ -12,7 +12,7 @@
 
 use crate::features::is_inner_punctuation;
 use crate::normalize::is_ascii_space;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU16, Ordering};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -72,15 +72,17 @@ const fn ascii_classes() -> [u16; 128] {
     classes
 }
 
-/// Code points per page of the table.
-const PAGE_SIZE: usize = 256;
-/// Marks a character the scan cannot take (see [`char_class`]).
-const NOT_INERT: u16 = u16::MAX;
+/// Set in every stored entry of [`BMP_CLASSES`]: 0 means "not yet asked".
+const KNOWN: u16 = 1 << 15;
+/// The stored entry of a character the scan cannot take.
+const NOT_INERT: u16 = KNOWN | 1 << 14;
 
-/// The table's pages, filled on first use: a page holds the classes of
-/// its 256 characters, or [`NOT_INERT`].
-static PAGES: [OnceLock<Box<[u16; PAGE_SIZE]>>; 0x110000 / PAGE_SIZE] =
-    [const { OnceLock::new() }; 0x110000 / PAGE_SIZE];
+/// The classes of each character of the Basic Multilingual Plane (all
+/// but a few emoji and rare ideographs of real text), each worked out the
+/// first time it is met. 128 KiB of zeros until then: a page touches a
+/// few hundred entries, and filling whole blocks ahead cost a Chinese
+/// page 10 ms.
+static BMP_CLASSES: [AtomicU16; 0x10000] = [const { AtomicU16::new(0) }; 0x10000];
 
 /// The classes of non-ASCII `ch`, or `None` when Unicode normalisation
 /// (NFC) may change it or a character beside it, or its order: the scan
@@ -92,19 +94,16 @@ static PAGES: [OnceLock<Box<[u16; PAGE_SIZE]>>; 0x110000 / PAGE_SIZE] =
 /// fold its white space and lowercase it as it stands. White space always
 /// has classes: it is folded, never kept.
 pub(crate) fn char_class(ch: char) -> Option<u16> {
-    let code = ch as usize;
-    let page = PAGES[code / PAGE_SIZE].get_or_init(|| fill_page(code / PAGE_SIZE));
-    Some(page[code % PAGE_SIZE]).filter(|&classes| classes != NOT_INERT)
-}
-
-fn fill_page(page: usize) -> Box<[u16; PAGE_SIZE]> {
-    let mut classes = Box::new([NOT_INERT; PAGE_SIZE]);
-    for (offset, entry) in classes.iter_mut().enumerate() {
-        if let Some(ch) = char::from_u32((page * PAGE_SIZE + offset) as u32) {
-            *entry = describe(ch).unwrap_or(NOT_INERT);
-        }
+    let Some(entry) = BMP_CLASSES.get(ch as usize) else {
+        return describe(ch);
+    };
+    // Relaxed: an entry is one value, the same whichever thread wrote it.
+    let mut stored = entry.load(Ordering::Relaxed);
+    if stored == 0 {
+        stored = describe(ch).map_or(NOT_INERT, |classes| classes | KNOWN);
+        entry.store(stored, Ordering::Relaxed);
     }
-    classes
+    Some(stored & !KNOWN).filter(|_| stored != NOT_INERT)
 }
 
 /// The classes of `ch` from the standard library and the normalisation
