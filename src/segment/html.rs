@@ -701,21 +701,13 @@ fn element_hints(name: &str, attributes: &KeyAttributes<'_>, text_share: f32) ->
     // newsletter-style-dark"), and a long hyphenated name is a slug or an
     // anchor ("tag-language-learning-recommendation"): neither names the
     // element's role.
-    let classes = attributes.class.unwrap_or("").split_ascii_whitespace();
-    if distinct_count(classes.clone()) > MAX_ROLE_CLASSES {
+    let mut classes = ClassList::default();
+    if !classes.read(attributes.class.unwrap_or("")) || classes.distinct() > MAX_ROLE_CLASSES {
         return hints;
     }
     let id = attributes.id.map(str::trim).filter(|id| !id.is_empty());
-    for role_name in classes.chain(id) {
-        let words = role_name
-            .split(|ch: char| !ch.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty());
-        if words.clone().count() > MAX_ROLE_NAME_WORDS {
-            continue;
-        }
-        for word in words {
-            hints = hints.union(word_hints(word));
-        }
+    for role_name in classes.names().chain(id) {
+        hints = hints.union(role_name_hints(role_name));
     }
     // Furniture is small: an element holding more of the page's text is a
     // content container whatever its class says (a CMS's "widget" around
@@ -726,24 +718,65 @@ fn element_hints(name: &str, attributes: &KeyAttributes<'_>, text_share: f32) ->
     hints
 }
 
-/// How many different names `names` holds (a class list may repeat one),
-/// counted up to just past [`MAX_ROLE_CLASSES`]. Quadratic in the list,
-/// so a list four times that long is taken as too long without a count.
-fn distinct_count<'a>(names: impl Iterator<Item = &'a str> + Clone) -> usize {
-    let total = names.clone().count();
-    if total > 4 * MAX_ROLE_CLASSES {
-        return total;
-    }
-    let mut distinct = 0;
-    for (index, name) in names.clone().enumerate() {
-        if !names.clone().take(index).any(|earlier| earlier == name) {
-            distinct += 1;
-            if distinct > MAX_ROLE_CLASSES {
-                break;
+/// The names of a class attribute, read once into a list on the stack.
+#[derive(Default)]
+struct ClassList<'a> {
+    names: [&'a str; MAX_LISTED_CLASSES],
+    count: usize,
+}
+
+/// A class list longer than this is too long without counting its
+/// distinct names (see [`MAX_ROLE_CLASSES`]).
+const MAX_LISTED_CLASSES: usize = 4 * MAX_ROLE_CLASSES;
+
+impl<'a> ClassList<'a> {
+    /// Reads the names of `class`; `false` when it holds more than
+    /// [`MAX_LISTED_CLASSES`].
+    fn read(&mut self, class: &'a str) -> bool {
+        for name in class.split_ascii_whitespace() {
+            if self.count == MAX_LISTED_CLASSES {
+                return false;
             }
+            self.names[self.count] = name;
+            self.count += 1;
         }
+        true
     }
-    distinct
+
+    fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.names[..self.count].iter().copied()
+    }
+
+    /// How many different names the list holds (a class list may repeat
+    /// one). Quadratic, on at most [`MAX_LISTED_CLASSES`] names.
+    fn distinct(&self) -> usize {
+        let names = &self.names[..self.count];
+        (0..names.len())
+            .filter(|&index| !names[..index].contains(&names[index]))
+            .count()
+    }
+}
+
+/// The hints of one class name or id: those of its words (ASCII letters
+/// and digits), unless it has more than [`MAX_ROLE_NAME_WORDS`].
+fn role_name_hints(role_name: &str) -> HintSet {
+    let mut words = [""; MAX_ROLE_NAME_WORDS];
+    let mut count = 0;
+    // Non-ASCII bytes separate words as the non-ASCII characters they
+    // belong to do.
+    for word in role_name
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if count == MAX_ROLE_NAME_WORDS {
+            return HintSet::default();
+        }
+        words[count] = word;
+        count += 1;
+    }
+    words[..count]
+        .iter()
+        .fold(HintSet::default(), |hints, word| hints.union(word_hints(word)))
 }
 
 /// Every class and id word with its hints, sorted for binary search, and
