@@ -13,6 +13,7 @@
 use super::json_ld;
 use super::nesting::cap_nesting_depth;
 use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
+use crate::normalize::is_ascii_space;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
@@ -452,26 +453,34 @@ impl Walker {
     }
 
     /// Appends a text node to the line, whitespace collapsed. Works a
-    /// word (a run without white space) at a time.
+    /// word (a run without white space) at a time, on bytes: only four
+    /// lead bytes can start a non-ASCII space.
     fn text(&mut self, text: &str) {
         if self.skip_depth > 0 {
             return;
         }
         let in_link = self.link_depth > 0;
-        let mut rest = text;
-        while !rest.is_empty() {
-            let word_start = rest
-                .find(|ch: char| !ch.is_whitespace())
-                .unwrap_or(rest.len());
-            if word_start > 0 {
+        let mut index = 0;
+        while index < text.len() {
+            let mut word_start = index;
+            while word_start < text.len() {
+                match space_width(text, word_start) {
+                    0 => break,
+                    width => word_start += width,
+                }
+            }
+            if word_start > index {
                 self.pending_space = self.document.text.len() > self.line_start;
                 self.pending_space_in_link = in_link;
-                rest = &rest[word_start..];
+                index = word_start;
                 continue;
             }
-            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            self.push_word(&rest[..word_end], in_link);
-            rest = &rest[word_end..];
+            let mut word_end = word_start + 1;
+            while word_end < text.len() && space_width(text, word_end) == 0 {
+                word_end += 1;
+            }
+            self.push_word(&text[word_start..word_end], in_link);
+            index = word_end;
         }
     }
 
@@ -488,7 +497,9 @@ impl Walker {
         self.pending_space = false;
         self.document.text.push_str(word);
         if in_link {
-            self.line.link_chars += word.chars().count() as u32;
+            // Characters: the bytes that start one.
+            let chars = word.bytes().filter(|&byte| byte & 0xC0 != 0x80).count();
+            self.line.link_chars += chars as u32;
             if self.line.link == NO_LINK {
                 self.line.link = self.open_link.last().copied().unwrap_or(NO_LINK);
             }
@@ -588,6 +599,26 @@ impl Walker {
 
 fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// The width in bytes of the white-space character (`char::is_whitespace`)
+/// at byte `index` of `text`, or 0 when none starts there (also inside a
+/// character: continuation bytes start nothing). Non-ASCII white space
+/// starts with one of four lead bytes (U+0085 and U+00A0; U+1680; U+2000
+/// to U+205F; U+3000): other bytes need no decoding.
+fn space_width(text: &str, index: usize) -> usize {
+    let byte = text.as_bytes()[index];
+    if byte.is_ascii() {
+        return usize::from(is_ascii_space(byte));
+    }
+    if !matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return 0;
+    }
+    text[index..]
+        .chars()
+        .next()
+        .filter(|ch| ch.is_whitespace())
+        .map_or(0, char::len_utf8)
 }
 
 fn heading_level(name: &str) -> u8 {
@@ -762,16 +793,23 @@ impl<'a> ClassList<'a> {
 fn role_name_hints(role_name: &str) -> HintSet {
     let mut words = [""; MAX_ROLE_NAME_WORDS];
     let mut count = 0;
-    // Non-ASCII bytes separate words as the non-ASCII characters they
-    // belong to do.
-    for word in role_name
-        .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
+    // Bytes, not characters: every byte of a non-ASCII character is, as
+    // the character is, no ASCII letter or digit, so it separates words.
+    let bytes = role_name.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if !bytes[index].is_ascii_alphanumeric() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < bytes.len() && bytes[index].is_ascii_alphanumeric() {
+            index += 1;
+        }
         if count == MAX_ROLE_NAME_WORDS {
             return HintSet::default();
         }
-        words[count] = word;
+        words[count] = &role_name[start..index];
         count += 1;
     }
     words[..count]
@@ -780,26 +818,43 @@ fn role_name_hints(role_name: &str) -> HintSet {
 }
 
 /// Every class and id word with its hints, sorted for binary search, and
-/// a filter of the first letters by length that turns away most words
-/// before the search.
+/// a filter of first and last letters by length that turns away most
+/// words before the search.
 struct RoleWords {
     words: Vec<(&'static str, HintSet)>,
     /// Bit `letter - b'a'` of entry `length`: some word of that length
     /// starts with that letter.
     first_letters: [u32; ROLE_WORD_MAX_BYTES + 1],
+    /// The same for the last letter (or digit: bit 26).
+    last_letters: [u32; ROLE_WORD_MAX_BYTES + 1],
 }
 
 static ROLE_WORDS: LazyLock<RoleWords> = LazyLock::new(|| {
     let words = role_words();
     let mut first_letters = [0u32; ROLE_WORD_MAX_BYTES + 1];
+    let mut last_letters = [0u32; ROLE_WORD_MAX_BYTES + 1];
     for (word, _) in &words {
-        first_letters[word.len()] |= 1 << (word.as_bytes()[0] - b'a');
+        let bytes = word.as_bytes();
+        first_letters[word.len()] |= letter_bit(bytes[0]);
+        last_letters[word.len()] |= letter_bit(bytes[bytes.len() - 1]);
     }
     RoleWords {
         words,
         first_letters,
+        last_letters,
     }
 });
+
+/// The filter bit of an ASCII letter or digit, in either case: its
+/// letter's place in the alphabet, or 26 for a digit.
+fn letter_bit(byte: u8) -> u32 {
+    let lower = byte.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        1 << 26
+    }
+}
 
 fn role_words() -> Vec<(&'static str, HintSet)> {
     let tables = [
@@ -826,7 +881,8 @@ fn role_words() -> Vec<(&'static str, HintSet)> {
 const ROLE_WORD_MAX_BYTES: usize = 24;
 
 /// The hints of one class or id word (ASCII letters and digits), in any
-/// case: most words are turned away by their length and first letter;
+/// case: most words are turned away by their length and first and last
+/// letters;
 /// the rest are lowercased on the stack and found by binary search. Runs
 /// for every class word of every element.
 fn word_hints(word: &str) -> HintSet {
@@ -834,9 +890,9 @@ fn word_hints(word: &str) -> HintSet {
         return HintSet::default();
     }
     let role_words = &*ROLE_WORDS;
-    let first = word.as_bytes()[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase()
-        || role_words.first_letters[word.len()] & (1 << (first - b'a')) == 0
+    let bytes = word.as_bytes();
+    if role_words.first_letters[word.len()] & letter_bit(bytes[0]) == 0
+        || role_words.last_letters[word.len()] & letter_bit(bytes[bytes.len() - 1]) == 0
     {
         return HintSet::default();
     }
@@ -877,6 +933,18 @@ mod tests {
             .iter()
             .map(|line| document.line_text(line))
             .collect()
+    }
+
+    #[test]
+    fn space_widths_are_those_of_char() {
+        let text: String = ('\0'..='\u{3100}').collect();
+        for (index, ch) in text.char_indices() {
+            let width = if ch.is_whitespace() { ch.len_utf8() } else { 0 };
+            assert_eq!(space_width(&text, index), width, "{ch:?}");
+            for inside in 1..ch.len_utf8() {
+                assert_eq!(space_width(&text, index + inside), 0, "{ch:?}");
+            }
+        }
     }
 
     #[test]
