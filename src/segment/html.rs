@@ -13,10 +13,13 @@
 use super::json_ld;
 use super::nesting::cap_nesting_depth;
 use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
+use crate::features::hash_bytes;
 use crate::normalize::is_ascii_space;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Elements whose text is never page text. A `match` rather than a list:
@@ -333,8 +336,9 @@ struct Frame {
 }
 
 #[derive(Default)]
-struct Walker {
+struct Walker<'a> {
     hidden: HiddenText,
+    class_hints: ClassHints<'a>,
     document: Document,
     frames: Vec<Frame>,
     /// How many open elements set each hint bit.
@@ -357,8 +361,8 @@ struct Walker {
     metadata: Metadata,
 }
 
-impl Walker {
-    fn open(&mut self, element: &Element, own_text: Option<String>, text_share: f32) {
+impl<'a> Walker<'a> {
+    fn open(&mut self, element: &'a Element, own_text: Option<String>, text_share: f32) {
         let name = element.name();
         let attributes = KeyAttributes::of(element);
         self.read_metadata(name, &attributes, own_text);
@@ -368,7 +372,7 @@ impl Walker {
         if is_block {
             self.flush();
         }
-        let hints = element_hints(name, &attributes, text_share);
+        let hints = element_hints(name, &attributes, text_share, &mut self.class_hints);
         let heading_level = heading_level(name);
         let is_link = name == "a";
         if is_link {
@@ -696,7 +700,12 @@ impl<'a> KeyAttributes<'a> {
 }
 
 /// The hints an element gives its descendants: by tag, role and class/id words.
-fn element_hints(name: &str, attributes: &KeyAttributes<'_>, text_share: f32) -> HintSet {
+fn element_hints<'a>(
+    name: &str,
+    attributes: &KeyAttributes<'a>,
+    text_share: f32,
+    class_hints: &mut ClassHints<'a>,
+) -> HintSet {
     let mut hints = match name {
         "nav" => HintSet::NAVIGATION,
         // A header or footer holding much of the page's text is a theme
@@ -732,13 +741,12 @@ fn element_hints(name: &str, attributes: &KeyAttributes<'_>, text_share: f32) ->
     // newsletter-style-dark"), and a long hyphenated name is a slug or an
     // anchor ("tag-language-learning-recommendation"): neither names the
     // element's role.
-    let mut classes = ClassList::default();
-    if !classes.read(attributes.class.unwrap_or("")) || classes.distinct() > MAX_ROLE_CLASSES {
+    let Some(from_classes) = class_hints.of(attributes.class.unwrap_or("")) else {
         return hints;
-    }
-    let id = attributes.id.map(str::trim).filter(|id| !id.is_empty());
-    for role_name in classes.names().chain(id) {
-        hints = hints.union(role_name_hints(role_name));
+    };
+    hints = hints.union(from_classes);
+    if let Some(id) = attributes.id.map(str::trim).filter(|id| !id.is_empty()) {
+        hints = hints.union(role_name_hints(id));
     }
     // Furniture is small: an element holding more of the page's text is a
     // content container whatever its class says (a CMS's "widget" around
@@ -747,6 +755,56 @@ fn element_hints(name: &str, attributes: &KeyAttributes<'_>, text_share: f32) ->
         hints = hints.difference(HintSet::FURNITURE_CLASS);
     }
     hints
+}
+
+/// The hints of the class lists met so far on a page, by class attribute:
+/// pages repeat the same lists (every menu item, every card of a grid),
+/// and a hash lookup costs a fraction of reading the list's words.
+#[derive(Default)]
+struct ClassHints<'a> {
+    known: HashMap<&'a str, Option<HintSet>, BuildHasherDefault<TextHasher>>,
+}
+
+impl<'a> ClassHints<'a> {
+    /// The hints of the words of class attribute `class`, or `None` when
+    /// the list is too long to name a role (then neither it nor the id
+    /// gives a hint).
+    fn of(&mut self, class: &'a str) -> Option<HintSet> {
+        if class.is_empty() {
+            return Some(HintSet::default());
+        }
+        *self
+            .known
+            .entry(class)
+            .or_insert_with(|| class_list_hints(class))
+    }
+}
+
+/// A hasher for the cache's keys: the line hash of the feature pass (one
+/// multiplication per eight bytes), not SipHash.
+#[derive(Default)]
+struct TextHasher(u64);
+
+impl Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.rotate_left(5) ^ hash_bytes(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// [`ClassHints::of`] worked out: `None` for a list of more than
+/// [`MAX_ROLE_CLASSES`] distinct names.
+fn class_list_hints(class: &str) -> Option<HintSet> {
+    let mut classes = ClassList::default();
+    if !classes.read(class) || classes.distinct() > MAX_ROLE_CLASSES {
+        return None;
+    }
+    Some(classes.names().fold(HintSet::default(), |hints, name| {
+        hints.union(role_name_hints(name))
+    }))
 }
 
 /// The names of a class attribute, read once into a list on the stack.
@@ -814,7 +872,9 @@ fn role_name_hints(role_name: &str) -> HintSet {
     }
     words[..count]
         .iter()
-        .fold(HintSet::default(), |hints, word| hints.union(word_hints(word)))
+        .fold(HintSet::default(), |hints, word| {
+            hints.union(word_hints(word))
+        })
 }
 
 /// Every class and id word with its hints, sorted for binary search, and
