@@ -23,6 +23,7 @@
 
 use super::html::is_block_tag;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The deepest element kept: twice the deepest real page seen (56), a
 /// quarter of Chromium's cap. Each start tag costs html5ever up to this
@@ -204,16 +205,22 @@ fn rposition_near_top(stack: &[&str], name: &str) -> Option<usize> {
     rposition(&stack[floor..], name).map(|index| floor + index)
 }
 
+/// The end of a comment, searched with one searcher built once (building
+/// one per call cost more than most searches).
+static COMMENT_END: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"-->"));
+
 /// The next start or end tag at or after `from`, skipping comments,
 /// doctypes and processing instructions. `None` at the end of the input.
 fn next_tag(html: &str, from: usize) -> Option<Tag<'_>> {
     let bytes = html.as_bytes();
     let mut position = from;
     loop {
-        let start = position + html.get(position..)?.find('<')?;
+        let start = position + memchr::memchr(b'<', bytes.get(position..)?)?;
         let rest = &bytes[start + 1..];
         if rest.starts_with(b"!--") {
-            position = memchr::memmem::find(&bytes[start + 4..], b"-->")
+            position = COMMENT_END
+                .find(&bytes[start + 4..])
                 .map_or(html.len(), |end| start + 4 + end + 3);
             continue;
         }
@@ -245,30 +252,30 @@ fn next_tag(html: &str, from: usize) -> Option<Tag<'_>> {
 }
 
 /// The byte after the `>` that ends a tag whose attributes start at
-/// `from`; a `>` inside a quoted attribute value does not end it. Jumps
-/// from one `>` or quote to the next with memchr.
+/// `from`; a `>` inside a quoted attribute value does not end it. Walks
+/// the tag's bytes (names and short values: `memchr` per quote cost more
+/// in calls than it saved), jumping over each quoted value with memchr.
 fn end_of_tag(bytes: &[u8], from: usize) -> usize {
     let mut position = from;
-    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[position..]) {
-        let at = position + offset;
-        let quote = bytes[at];
-        if quote == b'>' {
-            return at + 1;
+    // The last byte other than white space, since `from`.
+    let mut last_mark = 0u8;
+    while let Some(&byte) = bytes.get(position) {
+        match byte {
+            b'>' => return position + 1,
+            // A quote opens a value only right after `=` (white space
+            // allowed).
+            b'"' | b'\'' if last_mark == b'=' => {
+                match memchr::memchr(byte, &bytes[position + 1..]) {
+                    Some(length) => position += 1 + length,
+                    None => return bytes.len(),
+                }
+            }
+            _ => {}
         }
-        // A quote opens a value only right after `=` (white space allowed).
-        let after_equals = bytes[from..at]
-            .iter()
-            .rev()
-            .find(|byte| !byte.is_ascii_whitespace())
-            == Some(&b'=');
-        if !after_equals {
-            position = at + 1;
-            continue;
+        if !byte.is_ascii_whitespace() {
+            last_mark = byte;
         }
-        match memchr::memchr(quote, &bytes[at + 1..]) {
-            Some(length) => position = at + 1 + length + 1,
-            None => return bytes.len(),
-        }
+        position += 1;
     }
     bytes.len()
 }
@@ -280,8 +287,12 @@ fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
     let mut position = from;
     while let Some(offset) = bytes
         .get(position..)
-        .and_then(|rest| memchr::memmem::find(rest, b"</"))
+        .and_then(|rest| memchr::memchr(b'<', rest))
     {
+        if bytes.get(position + offset + 1) != Some(&b'/') {
+            position += offset + 1;
+            continue;
+        }
         let name_start = position + offset + 2;
         let candidate = bytes.get(name_start..name_start + name.len());
         if candidate.is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes())) {
