@@ -457,8 +457,9 @@ impl<'a> Walker<'a> {
     }
 
     /// Appends a text node to the line, whitespace collapsed. Works a
-    /// word (a run without white space) at a time, on bytes: only four
-    /// lead bytes can start a non-ASCII space.
+    /// stretch at a time: words with one ASCII space between them are
+    /// appended as they stand, in one copy. Bytes, not characters: only
+    /// four lead bytes can start a non-ASCII space.
     fn text(&mut self, text: &str) {
         if self.skip_depth > 0 {
             return;
@@ -479,17 +480,21 @@ impl<'a> Walker<'a> {
                 index = word_start;
                 continue;
             }
-            let mut word_end = word_start + 1;
-            while word_end < text.len() && space_width(text, word_end) == 0 {
-                word_end += 1;
+            let mut end = word_end(text, word_start);
+            while text.as_bytes().get(end) == Some(&b' ')
+                && end + 1 < text.len()
+                && space_width(text, end + 1) == 0
+            {
+                end = word_end(text, end + 1);
             }
-            self.push_word(&text[word_start..word_end], in_link);
-            index = word_end;
+            self.push_stretch(&text[word_start..end], in_link);
+            index = end;
         }
     }
 
-    /// Appends one word (no white space in it) to the line.
-    fn push_word(&mut self, word: &str, in_link: bool) {
+    /// Appends words with single spaces between them (no other white
+    /// space) to the line. Spaces inside a link count as link text.
+    fn push_stretch(&mut self, stretch: &str, in_link: bool) {
         if self.document.text.len() == self.line_start {
             self.begin_line();
         } else if self.pending_space {
@@ -499,10 +504,10 @@ impl<'a> Walker<'a> {
             }
         }
         self.pending_space = false;
-        self.document.text.push_str(word);
+        self.document.text.push_str(stretch);
         if in_link {
             // Characters: the bytes that start one.
-            let chars = word.bytes().filter(|&byte| byte & 0xC0 != 0x80).count();
+            let chars = stretch.bytes().filter(|&byte| byte & 0xC0 != 0x80).count();
             self.line.link_chars += chars as u32;
             if self.line.link == NO_LINK {
                 self.line.link = self.open_link.last().copied().unwrap_or(NO_LINK);
@@ -603,6 +608,16 @@ impl<'a> Walker<'a> {
 
 fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Where the word (run without white space) starting at byte `start` of
+/// `text` ends.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start + 1;
+    while end < text.len() && space_width(text, end) == 0 {
+        end += 1;
+    }
+    end
 }
 
 /// The width in bytes of the white-space character (`char::is_whitespace`)
