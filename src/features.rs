@@ -249,9 +249,16 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
         }
         let end = index;
         // Whitespace other than one space before the next word is folded:
-        // the verbatim stretch ends here.
-        let next = next_token(original, end);
-        let single_space = end < bytes.len() && bytes[end] == b' ' && next == Some(end + 1);
+        // the verbatim stretch ends here. (One space before an ASCII
+        // letter or digit, the usual case, needs no search.)
+        let single_space = bytes.get(end) == Some(&b' ')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let next = if single_space {
+            Some(end + 1)
+        } else {
+            next_token(original, end)
+        };
+        let single_space = single_space || (bytes.get(end) == Some(&b' ') && next == Some(end + 1));
         if !single_space {
             lowercase.push_str(&original[copy_from..end]);
             if let Some(next) = next {
@@ -262,7 +269,11 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
         index = next.unwrap_or(bytes.len());
         let was_first = std::mem::replace(&mut is_first, false);
         // A leading dash or bullet marks a list item or an interview turn.
-        if !was_first && end - start <= 3 && is_separator_token(&original[start..end]) {
+        if !was_first
+            && end - start <= 3
+            && !bytes[start].is_ascii_alphanumeric()
+            && is_separator_token(&original[start..end])
+        {
             features.separator_count += 1;
             continue;
         }
