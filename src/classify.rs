@@ -4,7 +4,9 @@
 //! ([`feature_vector`]) and each class's score is a weighted sum of them;
 //! a softmax turns the four sums into probabilities. The weights are a
 //! plain table ([`WEIGHTS`]) anyone can read, tune or refit. The function
-//! is pure and allocates nothing: the vector lives on the stack.
+//! is pure and allocates nothing. On the hot path the vector is never
+//! built: the weights of its non-zero features are added in its order
+//! ([`logits_of`]), which gives the same sums to the bit.
 
 use crate::article::Label;
 use crate::cues::CueSet;
@@ -100,7 +102,7 @@ const WEIGHTS: Weights = [
 
 /// Scores one line. Pure: reads only `features`.
 pub(crate) fn classify(features: &Features) -> Verdict {
-    let scores = softmax(logits(&feature_vector(features)));
+    let scores = softmax(logits_of(features));
     Verdict {
         label: Label::ALL[argmax(&scores)],
         scores,
@@ -139,15 +141,39 @@ pub(crate) fn logits(vector: &[f32; FEATURE_COUNT]) -> [f32; 4] {
     sums
 }
 
+/// [`logits`] of the line's vector without building it: the weights of
+/// each feature with a value other than zero, added in feature order. A
+/// term left out adds zero, so the sums are [`logits`]' to the bit (a
+/// test checks it); most features are flags, and most flags are off.
+fn logits_of(features: &Features) -> [f32; 4] {
+    let mut sums = [0f32; 4];
+    visit_features(features, |feature, value| {
+        if value != 0.0 {
+            let weights = &WEIGHTS_BY_FEATURE[feature as usize];
+            for (sum, weight) in sums.iter_mut().zip(weights) {
+                *sum += weight * value;
+            }
+        }
+    });
+    sums
+}
+
 /// Turns measurements into the classifier's vector, each scaled to about
 /// the unit range so that weights are comparable.
 pub(crate) fn feature_vector(features: &Features) -> [f32; FEATURE_COUNT] {
+    let mut vector = [0f32; FEATURE_COUNT];
+    visit_features(features, |feature, value| vector[feature as usize] = value);
+    vector
+}
+
+/// Hands `set` every feature of the line with its value, in vector order:
+/// the one definition of the vector, for [`feature_vector`] and
+/// [`logits_of`].
+fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
     let words = features.words;
     let per_word = |count: u32| count as f32 / words.max(1) as f32;
     let flag = |on: bool| if on { 1.0 } else { 0.0 };
     let cue = |cue: CueSet| flag(features.cues.contains(cue));
-    let mut vector = [0f32; FEATURE_COUNT];
-    let mut set = |feature: Feature, value: f32| vector[feature as usize] = value;
     set(Feature::Bias, 1.0);
     set(Feature::LogWords, (1.0 + words as f32).ln() / 3.0);
     set(Feature::Tiny, flag(words <= 3));
@@ -209,7 +235,6 @@ pub(crate) fn feature_vector(features: &Features) -> [f32; FEATURE_COUNT] {
     set(Feature::RelatedClass, hint(HintSet::RELATED_CLASS));
     set(Feature::CommentClass, hint(HintSet::COMMENT_CLASS));
     set(Feature::CaptionClass, hint(HintSet::CAPTION_CLASS));
-    vector
 }
 
 fn softmax(logits: [f32; 4]) -> [f32; 4] {
@@ -256,6 +281,18 @@ mod tests {
                 logits(&vector).map(f32::to_bits),
                 row_sums.map(f32::to_bits)
             );
+        }
+    }
+
+    #[test]
+    fn sparse_sums_are_those_of_the_vector_to_the_bit() {
+        let page = "Home | World | Sport\nStorm closes ports\nBy Jane Doe, 5 May 2024\n\
+                    A storm closed the country's two largest ports on Monday, halting shipments.\n\
+                    Photo: Reuters\nRelated articles\nPorts reopen after strike\n© 2024 Acme";
+        let features = compute_features(&segment_text(page));
+        for line in &features {
+            let expected = logits(&feature_vector(line)).map(f32::to_bits);
+            assert_eq!(logits_of(line).map(f32::to_bits), expected);
         }
     }
 
