@@ -40,6 +40,28 @@ pub(crate) fn lowercase_normalized_into(text: &str, out: &mut String) {
     }
 }
 
+/// Where `line` starts and ends without its white space at either end
+/// (`str::trim`), stepping over ASCII spaces as bytes: only a non-ASCII
+/// byte at an edge needs the Unicode test.
+pub(crate) fn trimmed_span(line: &str) -> (usize, usize) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && is_ascii_space(bytes[start]) {
+        start += 1;
+    }
+    if start < bytes.len() && !bytes[start].is_ascii() {
+        start = line.len() - line.trim_start().len();
+    }
+    let mut end = bytes.len();
+    while end > start && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        end = line.trim_end().len().max(start);
+    }
+    (start, end)
+}
+
 /// `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form
 /// feed, carriage return and space.
 pub(crate) const fn is_ascii_space(byte: u8) -> bool {
@@ -124,6 +146,23 @@ mod tests {
         ] {
             lowercase_normalized_into(text, &mut buffer);
             assert_eq!(buffer, lowercase);
+        }
+    }
+
+    #[test]
+    fn spans_are_those_of_trim() {
+        for line in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "\u{a0}a\u{3000}",
+            "\u{2003} \t",
+            "é ",
+            " \u{85}x\u{85} ",
+        ] {
+            let (start, end) = trimmed_span(line);
+            assert_eq!(&line[start..end], line.trim(), "{line:?}");
         }
     }
 

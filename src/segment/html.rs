@@ -14,7 +14,7 @@ use super::json_ld;
 use super::nesting::cap_nesting_depth;
 use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
 use crate::features::hash_bytes;
-use crate::normalize::is_ascii_space;
+use crate::normalize::{is_ascii_space, trimmed_span};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
@@ -284,8 +284,8 @@ fn element_text_sizes(tree: &Html) -> Vec<u32> {
                 }
                 Node::Text(text) => {
                     if let Some(&innermost) = open.last() {
-                        sizes[innermost] =
-                            sizes[innermost].saturating_add(text.trim().len() as u32);
+                        let (start, end) = trimmed_span(text);
+                        sizes[innermost] = sizes[innermost].saturating_add((end - start) as u32);
                     }
                 }
                 _ => {}

@@ -8,7 +8,7 @@
 //! the next one.
 
 use crate::document::{Document, Line};
-use crate::normalize::is_ascii_space;
+use crate::normalize::trimmed_span;
 
 /// Splits `text` into a [`Document`] of its non-blank lines.
 pub(crate) fn segment_text(text: &str) -> Document {
@@ -34,28 +34,6 @@ pub(crate) fn segment_text(text: &str) -> Document {
         lines,
         ..Document::default()
     }
-}
-
-/// Where `line` starts and ends without its white space at either end
-/// (`str::trim`), stepping over ASCII spaces as bytes: only a non-ASCII
-/// byte at an edge needs the Unicode test.
-fn trimmed_span(line: &str) -> (usize, usize) {
-    let bytes = line.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() && is_ascii_space(bytes[start]) {
-        start += 1;
-    }
-    if start < bytes.len() && !bytes[start].is_ascii() {
-        start = line.len() - line.trim_start().len();
-    }
-    let mut end = bytes.len();
-    while end > start && is_ascii_space(bytes[end - 1]) {
-        end -= 1;
-    }
-    if end > start && !bytes[end - 1].is_ascii() {
-        end = line.trim_end().len().max(start);
-    }
-    (start, end)
 }
 
 /// Byte offsets are stored as `u32`; the extractor refuses inputs over
@@ -187,14 +165,6 @@ mod tests {
                 let second = before + terminator.len();
                 assert_eq!(ranges, vec![0..before, second..text.len()], "{text:?}");
             }
-        }
-    }
-
-    #[test]
-    fn spans_are_those_of_trim() {
-        for line in ["", " ", "a", " a b ", "\u{a0}a\u{3000}", "\u{2003} \t", "é ", " \u{85}x\u{85} "] {
-            let (start, end) = trimmed_span(line);
-            assert_eq!(&line[start..end], line.trim(), "{line:?}");
         }
     }
 
