@@ -1,7 +1,8 @@
 //! Character classes for the feature pass's one-pass line scan, looked up
 //! in tables instead of asked of Unicode's per character.
 //!
-//! ASCII bytes take one lookup in [`ascii_class`]. Other characters take
+//! Bytes take one lookup in [`byte_class`] (ASCII characters' classes,
+//! or "not ASCII"). Other characters take
 //! one lookup in [`char_class`]: pages of 256 code points, each filled
 //! the first time one of its characters is met, from the standard
 //! library's and `unicode-normalization`'s own answers, so the table
@@ -37,12 +38,52 @@ pub(crate) const SPACED_ALPHANUMERIC: u16 = 1 << 7;
 /// Thai), not a number: two of them count as a word.
 pub(crate) const UNSPACED: u16 = 1 << 8;
 
-/// The classes of ASCII byte `byte` (below 128).
-pub(crate) fn ascii_class(byte: u8) -> u16 {
-    ASCII_CLASSES[usize::from(byte & 0x7f)]
+/// Set for bytes 128 and above in [`byte_class`]: the start or the
+/// inside of a non-ASCII character, which [`char_class`] describes.
+pub(crate) const NOT_ASCII: u16 = 1 << 9;
+
+/// The classes of any byte: an ASCII character's, or [`NOT_ASCII`]. One
+/// lookup and one test tell the scan's usual byte (ASCII, no space) from
+/// the rest.
+pub(crate) fn byte_class(byte: u8) -> u16 {
+    BYTE_CLASSES[usize::from(byte)]
+}
+
+/// What ASCII byte `byte` adds to a line's digits (low half) and inner
+/// punctuation (high half): one addition a byte keeps both counts.
+pub(crate) fn byte_counts(byte: u8) -> u64 {
+    BYTE_COUNTS[usize::from(byte)]
+}
+
+/// The two counts summed by [`byte_counts`]: digits and inner
+/// punctuation.
+pub(crate) fn split_counts(counts: u64) -> (u32, u32) {
+    (counts as u32, (counts >> 32) as u32)
 }
 
 static ASCII_CLASSES: [u16; 128] = ascii_classes();
+
+static BYTE_CLASSES: [u16; 256] = {
+    let mut classes = [NOT_ASCII; 256];
+    let mut index = 0;
+    while index < 128 {
+        classes[index] = ASCII_CLASSES[index];
+        index += 1;
+    }
+    classes
+};
+
+static BYTE_COUNTS: [u64; 256] = {
+    let mut counts = [0u64; 256];
+    let mut index = 0;
+    while index < 128 {
+        let classes = ASCII_CLASSES[index];
+        counts[index] =
+            (classes & DIGIT != 0) as u64 | ((classes & INNER_PUNCTUATION != 0) as u64) << 32;
+        index += 1;
+    }
+    counts
+};
 
 const fn ascii_classes() -> [u16; 128] {
     let mut classes = [0u16; 128];
@@ -173,17 +214,26 @@ mod tests {
     }
 
     #[test]
+    fn bytes_past_ascii_are_told_apart() {
+        for byte in 128..=255u8 {
+            assert_eq!(byte_class(byte), NOT_ASCII);
+            assert_eq!(byte_counts(byte), 0);
+        }
+        assert_eq!(split_counts(byte_counts(b'7') + byte_counts(b',')), (1, 1));
+    }
+
+    #[test]
     fn ascii_classes_are_those_of_char() {
         for byte in 0..128u8 {
             let ch = char::from(byte);
-            assert_eq!(bits(ascii_class(byte)), expected(ch), "{ch:?}");
+            assert_eq!(bits(byte_class(byte)), expected(ch), "{ch:?}");
             assert_eq!(
-                ascii_class(byte) & INNER_PUNCTUATION != 0,
+                byte_class(byte) & INNER_PUNCTUATION != 0,
                 is_inner_punctuation(ch),
                 "{ch:?}"
             );
             assert_eq!(
-                ascii_class(byte) & SPACED_ALPHANUMERIC != 0,
+                byte_class(byte) & SPACED_ALPHANUMERIC != 0,
                 ch.is_alphanumeric()
             );
         }

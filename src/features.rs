@@ -9,8 +9,8 @@
 //! mean about the same amount of text in every language.
 
 use crate::char_class::{
-    ascii_class, char_class, ALPHABETIC, DIGIT, INNER_PUNCTUATION, LOWERCASE, LOWERCASE_IS_SELF,
-    SPACE, SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
+    byte_class, byte_counts, char_class, split_counts, ALPHABETIC, DIGIT, INNER_PUNCTUATION,
+    LOWERCASE, LOWERCASE_IS_SELF, NOT_ASCII, SPACE, SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
 };
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet, NO_CONTAINER};
@@ -195,6 +195,8 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
     let mut extra_bytes = 0usize;
     let (mut spaced_words, mut unspaced_chars) = (0u32, 0u32);
     let (mut digits, mut punctuation) = (0u32, 0u32);
+    // Digits and punctuation of ASCII bytes (see `byte_counts`).
+    let mut ascii_counts = 0u64;
     // The classes of the line's first letter (0 before it).
     let mut first_letter_of_line = 0u16;
     let Some(mut index) = next_token(original, 0) else {
@@ -208,19 +210,18 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
         // before it).
         let (mut token_classes, mut first_letter) = (0u16, 0u16);
         while let Some(&byte) = bytes.get(index) {
-            if byte.is_ascii() {
-                let class = ascii_class(byte);
-                if class & SPACE != 0 {
-                    break;
-                }
+            let class = byte_class(byte);
+            if class & (SPACE | NOT_ASCII) == 0 {
                 token_classes |= class;
-                digits += u32::from(class & DIGIT != 0);
-                punctuation += u32::from(class & INNER_PUNCTUATION != 0);
+                ascii_counts += byte_counts(byte);
                 if first_letter == 0 && class & ALPHABETIC != 0 {
                     first_letter = class;
                 }
                 index += 1;
                 continue;
+            }
+            if class & SPACE != 0 {
+                break;
             }
             let ch = original[index..].chars().next()?;
             let class = char_class(ch)?;
@@ -289,8 +290,9 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
     lowercase.make_ascii_lowercase();
     features.chars = (lowercase.len() - extra_bytes) as u32;
     features.starts_lowercase = first_letter_of_line & LOWERCASE != 0;
-    features.digit_chars = digits;
-    features.punctuation_chars = punctuation;
+    let (ascii_digits, ascii_punctuation) = split_counts(ascii_counts);
+    features.digit_chars = digits + ascii_digits;
+    features.punctuation_chars = punctuation + ascii_punctuation;
     Some(spaced_words + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD))
 }
 
