@@ -2,11 +2,11 @@
 //! in tables instead of asked of Unicode's per character.
 //!
 //! Bytes take one lookup in [`byte_class`] (ASCII characters' classes,
-//! or "not ASCII"). Other characters take
-//! one lookup in [`char_class`]: pages of 256 code points, each filled
-//! the first time one of its characters is met, from the standard
-//! library's and `unicode-normalization`'s own answers, so the table
-//! cannot disagree with them. Asking per character (a binary search for
+//! or "not ASCII"). Other characters take one lookup in [`char_class`]:
+//! a table of the Basic Multilingual Plane whose entries are filled the
+//! first time their character is met, from the standard library's and
+//! `unicode-normalization`'s own answers, so the table cannot disagree
+//! with them. Asking per character (a binary search for
 //! the lowercase, others for "alphabetic", "numeric" and the
 //! normalisation data) cost the scan of a Vietnamese, Russian or Chinese
 //! page more than the rest of the scan together.
