@@ -400,13 +400,9 @@ fn add_neighbourhood(features: &mut [Features]) {
 /// and titles: accidental collisions among a page's few thousand lines are
 /// vanishingly rare, and SipHash cost a tenth of the feature pass.
 pub(crate) fn hash_text(text: &str) -> u64 {
-    hash_bytes(text.as_bytes())
-}
-
-/// [`hash_text`] of any bytes.
-pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
     let mut hash = mix(0, bytes.len() as u64);
     for chunk in &mut chunks {

@@ -13,13 +13,11 @@
 use super::json_ld;
 use super::nesting::cap_nesting_depth;
 use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
-use crate::features::hash_bytes;
 use crate::normalize::{is_ascii_space, trimmed_span};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Elements whose text is never page text. A `match` rather than a list:
@@ -774,10 +772,12 @@ fn element_hints<'a>(
 
 /// The hints of the class lists met so far on a page, by class attribute:
 /// pages repeat the same lists (every menu item, every card of a grid),
-/// and a hash lookup costs a fraction of reading the list's words.
+/// and a hash lookup costs a fraction of reading the list's words. The
+/// map keeps std's keyed hash: class names are the page's to choose, and
+/// a fast unkeyed hash would let a hostile page make every lookup collide.
 #[derive(Default)]
 struct ClassHints<'a> {
-    known: HashMap<&'a str, Option<HintSet>, BuildHasherDefault<TextHasher>>,
+    known: HashMap<&'a str, Option<HintSet>>,
 }
 
 impl<'a> ClassHints<'a> {
@@ -792,21 +792,6 @@ impl<'a> ClassHints<'a> {
             .known
             .entry(class)
             .or_insert_with(|| class_list_hints(class))
-    }
-}
-
-/// A hasher for the cache's keys: the line hash of the feature pass (one
-/// multiplication per eight bytes), not SipHash.
-#[derive(Default)]
-struct TextHasher(u64);
-
-impl Hasher for TextHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = self.0.rotate_left(5) ^ hash_bytes(bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
