@@ -17,7 +17,6 @@ use crate::normalize::{is_ascii_space, trimmed_span};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Elements whose text is never page text. A `match` rather than a list:
@@ -770,15 +769,22 @@ fn element_hints<'a>(
     hints
 }
 
-/// The hints of the class lists met so far on a page, by class attribute:
-/// pages repeat the same lists (every menu item, every card of a grid),
-/// and a hash lookup costs a fraction of reading the list's words. The
-/// map keeps std's keyed hash: class names are the page's to choose, and
-/// a fast unkeyed hash would let a hostile page make every lookup collide.
+/// The hints of the class lists met last on a page, by class attribute:
+/// pages repeat the same lists, mostly one after another (every menu
+/// item, every card of a grid), and comparing a few recent lists costs a
+/// fraction of reading a list's words. A small list rather than a hash
+/// map: its cost per element is bounded whatever the page, where a map
+/// needs a keyed hash (class names are the page's to choose) that cost
+/// more than it saved.
 #[derive(Default)]
 struct ClassHints<'a> {
-    known: HashMap<&'a str, Option<HintSet>>,
+    recent: [(&'a str, Option<HintSet>); RECENT_CLASS_LISTS],
+    /// The entry the next new list replaces.
+    next: usize,
 }
+
+/// How many recent class lists [`ClassHints`] keeps.
+const RECENT_CLASS_LISTS: usize = 16;
 
 impl<'a> ClassHints<'a> {
     /// The hints of the words of class attribute `class`, or `None` when
@@ -788,10 +794,13 @@ impl<'a> ClassHints<'a> {
         if class.is_empty() {
             return Some(HintSet::default());
         }
-        *self
-            .known
-            .entry(class)
-            .or_insert_with(|| class_list_hints(class))
+        if let Some(&(_, hints)) = self.recent.iter().find(|(known, _)| *known == class) {
+            return hints;
+        }
+        let hints = class_list_hints(class);
+        self.recent[self.next] = (class, hints);
+        self.next = (self.next + 1) % RECENT_CLASS_LISTS;
+        hints
     }
 }
 
