@@ -890,7 +890,8 @@ fn role_name_hints(role_name: &str) -> HintSet {
 /// a filter of first and last letters by length that turns away most
 /// words before the search.
 struct RoleWords {
-    words: Vec<(&'static str, HintSet)>,
+    /// Each word packed by [`packed_word`], sorted by that number.
+    words: Vec<(u128, HintSet)>,
     /// Bit `letter - b'a'` of entry `length`: some word of that length
     /// starts with that letter.
     first_letters: [u32; ROLE_WORD_MAX_BYTES + 1],
@@ -907,12 +908,26 @@ static ROLE_WORDS: LazyLock<RoleWords> = LazyLock::new(|| {
         first_letters[word.len()] |= letter_bit(bytes[0]);
         last_letters[word.len()] |= letter_bit(bytes[bytes.len() - 1]);
     }
+    let mut words: Vec<(u128, HintSet)> = words
+        .iter()
+        .map(|&(word, hints)| (packed_word(word.as_bytes()), hints))
+        .collect();
+    words.sort_unstable_by_key(|&(key, _)| key);
     RoleWords {
         words,
         first_letters,
         last_letters,
     }
 });
+
+/// A word of at most [`ROLE_WORD_MAX_BYTES`] ASCII bytes, lowercased, as
+/// one number: a lookup compares numbers, not strings.
+fn packed_word(word: &[u8]) -> u128 {
+    let mut buffer = [0u8; ROLE_WORD_MAX_BYTES];
+    buffer[..word.len()].copy_from_slice(word);
+    buffer.make_ascii_lowercase();
+    u128::from_le_bytes(buffer)
+}
 
 /// The filter bit of an ASCII letter or digit, in either case: its
 /// letter's place in the alphabet, or 26 for a digit.
@@ -946,14 +961,14 @@ fn role_words() -> Vec<(&'static str, HintSet)> {
     words
 }
 
-/// The longest word in the tables above that a lookup must read.
-const ROLE_WORD_MAX_BYTES: usize = 24;
+/// The longest word the tables above may hold (the longest holds 15
+/// bytes): a longer class word names no role.
+const ROLE_WORD_MAX_BYTES: usize = 16;
 
 /// The hints of one class or id word (ASCII letters and digits), in any
 /// case: most words are turned away by their length and first and last
-/// letters;
-/// the rest are lowercased on the stack and found by binary search. Runs
-/// for every class word of every element.
+/// letters; the rest are lowercased into one number and found by binary
+/// search. Runs for every class word of every element.
 fn word_hints(word: &str) -> HintSet {
     if word.len() > ROLE_WORD_MAX_BYTES {
         return HintSet::default();
@@ -965,13 +980,9 @@ fn word_hints(word: &str) -> HintSet {
     {
         return HintSet::default();
     }
-    let mut buffer = [0u8; ROLE_WORD_MAX_BYTES];
-    let lowercase = &mut buffer[..word.len()];
-    lowercase.copy_from_slice(word.as_bytes());
-    lowercase.make_ascii_lowercase();
     let words = &role_words.words;
     words
-        .binary_search_by(|(known, _)| known.as_bytes().cmp(lowercase))
+        .binary_search_by_key(&packed_word(bytes), |&(key, _)| key)
         .map_or(HintSet::default(), |index| words[index].1)
 }
 
