@@ -189,6 +189,9 @@ fn measure_words(original: &str, features: &mut Features) -> u32 {
 /// lowercasing keeps) are copied whole; ASCII is lowercased once at the
 /// end.
 fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) -> Option<u32> {
+    if original.is_ascii() {
+        return Some(scan_ascii_line(original, lowercase, features));
+    }
     lowercase.clear();
     let bytes = original.as_bytes();
     // Bytes of `lowercase` beyond its characters (multi-byte characters).
@@ -294,6 +297,146 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
     features.digit_chars = digits + ascii_digits;
     features.punctuation_chars = punctuation + ascii_punctuation;
     Some(spaced_words + unspaced_chars.div_ceil(UNSPACED_CHARS_PER_WORD))
+}
+
+/// [`scan_line`] for a line of ASCII only, most lines of most pages. The
+/// counts that need no word boundaries are taken eight bytes at a time
+/// ([`ascii_counts`]); words are found by their spaces, eight bytes at a
+/// time too ([`next_ascii_space`]), and only their first bytes are read
+/// one by one. A line whose words stand one space apart (edges trimmed,
+/// as both front ends give them) is its own folded copy.
+fn scan_ascii_line(line: &str, lowercase: &mut String, features: &mut Features) -> u32 {
+    let bytes = line.as_bytes();
+    (features.digit_chars, features.punctuation_chars) = ascii_counts(bytes);
+    let (mut spaced_words, mut first_letter_of_line) = (0u32, None::<u8>);
+    // Whether the words stand one space apart, nothing before or after.
+    let mut single_spaced = true;
+    let (mut index, mut words_seen) = (0, 0u32);
+    loop {
+        let gap_start = index;
+        while index < bytes.len() && is_ascii_space(bytes[index]) {
+            index += 1;
+        }
+        let at_end = index == bytes.len();
+        let expected_gap = usize::from(words_seen > 0 && !at_end);
+        single_spaced &= index - gap_start == expected_gap
+            && (expected_gap == 0 || bytes[gap_start] == b' ');
+        if at_end {
+            break;
+        }
+        let start = index;
+        index = next_ascii_space(bytes, start + 1);
+        words_seen += 1;
+        let word = &bytes[start..index];
+        // A leading dash or bullet marks a list item or an interview turn.
+        if words_seen > 1
+            && word.len() <= 3
+            && !word[0].is_ascii_alphanumeric()
+            && is_separator_token(&line[start..index])
+        {
+            features.separator_count += 1;
+            continue;
+        }
+        // Most words start with their first letter: the rest are read on.
+        let first = if word[0].is_ascii_alphabetic() {
+            Some(word[0])
+        } else {
+            word.iter().copied().find(u8::is_ascii_alphabetic)
+        };
+        spaced_words += u32::from(first.is_some() || word.iter().any(u8::is_ascii_digit));
+        if let Some(first) = first {
+            features.cased_words += 1;
+            features.capitalized_words += u32::from(first.is_ascii_uppercase());
+            first_letter_of_line = first_letter_of_line.or(Some(first));
+        }
+    }
+    lowercase.clear();
+    if single_spaced {
+        lowercase.push_str(line);
+    } else {
+        // `split_ascii_whitespace` leaves out the vertical tab, which
+        // `char::is_whitespace` counts.
+        let words = line
+            .split(|ch: char| is_ascii_space(ch as u8))
+            .filter(|word| !word.is_empty());
+        for word in words {
+            if !lowercase.is_empty() {
+                lowercase.push(' ');
+            }
+            lowercase.push_str(word);
+        }
+    }
+    lowercase.make_ascii_lowercase();
+    features.chars = lowercase.len() as u32;
+    features.starts_lowercase = first_letter_of_line.is_some_and(|first| first.is_ascii_lowercase());
+    spaced_words
+}
+
+/// `0x01` in every byte of a word: multiplied by a byte, that byte in
+/// every byte.
+const EVERY_BYTE: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit of every byte of `word` (all ASCII) that is below
+/// `limit` (at most 0x80), exactly: the sum never carries between bytes.
+fn ascii_below(word: u64, limit: u8) -> u64 {
+    !(word + EVERY_BYTE * u64::from(0x80 - limit)) & HIGH_BITS
+}
+
+/// The high bit of every byte of `word` (all ASCII) equal to `byte`.
+fn ascii_equal(word: u64, byte: u8) -> u64 {
+    ascii_below(word ^ (EVERY_BYTE * u64::from(byte)), 1)
+}
+
+/// Digits and inner punctuation (`,` `;` `:` `"` `(` `)`) in ASCII
+/// `bytes`, eight bytes at a time. Words of eight bytes with no byte
+/// from `"` to `;` hold neither, and need no closer look.
+fn ascii_counts(bytes: &[u8]) -> (u32, u32) {
+    let (mut digits, mut punctuation) = (0u32, 0u32);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let in_range = ascii_below(word, b';' + 1) & !ascii_below(word, b'"');
+        if in_range == 0 {
+            continue;
+        }
+        let digit = ascii_below(word, b'9' + 1) & !ascii_below(word, b'0');
+        digits += digit.count_ones();
+        let marks = [b',', b';', b':', b'"', b'(', b')']
+            .iter()
+            .fold(0, |marks, &mark| marks | ascii_equal(word, mark));
+        punctuation += marks.count_ones();
+    }
+    for &byte in chunks.remainder() {
+        digits += u32::from(byte.is_ascii_digit());
+        punctuation += u32::from(matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')'));
+    }
+    (digits, punctuation)
+}
+
+/// The first index at or after `from` of an ASCII space in ASCII `bytes`
+/// (or its length): eight bytes at a time, past words of letters.
+fn next_ascii_space(bytes: &[u8], from: usize) -> usize {
+    let mut index = from;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Spaces are control characters or the space: below 0x21.
+        let candidates = ascii_below(word, 0x21);
+        if candidates != 0 {
+            let offset = candidates.trailing_zeros() as usize / 8;
+            if let Some(found) = bytes[index + offset..index + 8]
+                .iter()
+                .position(|&byte| is_ascii_space(byte))
+            {
+                return index + offset + found;
+            }
+        }
+        index += 8;
+    }
+    bytes[index.min(bytes.len())..]
+        .iter()
+        .position(|&byte| is_ascii_space(byte))
+        .map_or(bytes.len(), |found| index + found)
 }
 
 /// Where the next word at or after `index` starts: past ASCII and Unicode
