@@ -622,21 +622,31 @@ fn add_repeats(features: &mut [Features]) {
 
 /// Adds what the lines around each line look like.
 fn add_neighbourhood(features: &mut [Features]) {
-    let prose: Vec<bool> = features.iter().map(Features::is_prose).collect();
-    let label: Vec<bool> = features.iter().map(Features::is_label).collect();
+    // Running counts: `before[i]` holds the prose and label lines among
+    // the first `i`, so a window's counts are two subtractions.
+    let mut before = Vec::with_capacity(features.len() + 1);
+    let (mut prose, mut label) = (0u32, 0u32);
+    before.push((0, 0));
+    for line in features.iter() {
+        prose += u32::from(line.is_prose());
+        label += u32::from(line.is_label());
+        before.push((prose, label));
+    }
     for index in 0..features.len() {
-        let (mut neighbours, mut prose_count, mut label_count) = (0u32, 0u32, 0u32);
         let low = index.saturating_sub(CONTEXT_RADIUS);
         let high = (index + CONTEXT_RADIUS).min(features.len() - 1);
-        for other in (low..=high).filter(|&other| other != index) {
-            neighbours += 1;
-            prose_count += u32::from(prose[other]);
-            label_count += u32::from(label[other]);
+        let neighbours = (high - low) as u32;
+        if neighbours == 0 {
+            continue;
         }
-        if neighbours > 0 {
-            features[index].neighbour_prose_density = prose_count as f32 / neighbours as f32;
-            features[index].neighbour_label_density = label_count as f32 / neighbours as f32;
-        }
+        let (own_prose, own_label) = (
+            u32::from(features[index].is_prose()),
+            u32::from(features[index].is_label()),
+        );
+        let prose_count = before[high + 1].0 - before[low].0 - own_prose;
+        let label_count = before[high + 1].1 - before[low].1 - own_label;
+        features[index].neighbour_prose_density = prose_count as f32 / neighbours as f32;
+        features[index].neighbour_label_density = label_count as f32 / neighbours as f32;
     }
 }
 
