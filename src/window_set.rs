@@ -19,6 +19,9 @@ pub(crate) struct WindowSet<const WIDTH: usize> {
     keyed: Vec<(u32, u32)>,
     /// Phrases shorter than a key, by phrase index.
     short: Vec<u32>,
+    /// One bit per pair of first bytes of the short phrases (any second
+    /// byte for a phrase of one byte).
+    short_pairs: Box<[u64; 1024]>,
     phrases: Vec<&'static [u8]>,
     /// The group of each phrase.
     groups: Vec<u8>,
@@ -47,6 +50,7 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             filter: Box::new([0; FILTER_WORDS]),
             keyed: Vec::new(),
             short: Vec::new(),
+            short_pairs: Box::new([0; 1024]),
             phrases: Vec::new(),
             groups: Vec::new(),
         };
@@ -58,6 +62,14 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
                 set.groups.push(group as u8);
                 if bytes.len() < WIDTH {
                     set.short.push(index);
+                    let seconds = match bytes.get(1) {
+                        Some(&second) => second..=second,
+                        None => 0..=u8::MAX,
+                    };
+                    for second in seconds {
+                        let pair = usize::from(u16::from_le_bytes([bytes[0], second]));
+                        set.short_pairs[pair / 64] |= 1 << (pair % 64);
+                    }
                 } else {
                     let key = key_at::<WIDTH>(bytes);
                     let slot = filter_index(key);
@@ -68,6 +80,29 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
         }
         set.keyed.sort_unstable();
         set
+    }
+
+    /// Whether some phrase may start at byte `start` of `text`: `false`
+    /// only when none does (no phrase shorter than a key starts there and
+    /// the key there is not in the filter), so that a costlier search
+    /// need not run. Near the end of the text the answer is `true`.
+    pub(crate) fn may_start_at(&self, text: &str, start: usize) -> bool {
+        let rest = &text.as_bytes()[start.min(text.len())..];
+        if rest.len() < WIDTH {
+            return true;
+        }
+        let slot = filter_index(key_at::<WIDTH>(rest));
+        if self.filter[slot / 64] & (1 << (slot % 64)) != 0 {
+            return true;
+        }
+        // The short phrases, compared only after their first two bytes
+        // are found among theirs.
+        let pair = usize::from(u16::from_le_bytes([rest[0], rest[1]]));
+        self.short_pairs[pair / 64] & (1 << (pair % 64)) != 0
+            && self
+                .short
+                .iter()
+                .any(|&index| rest.starts_with(self.phrases[index as usize]))
     }
 
     /// The groups (as bits) of which some phrase occurs in `text`. Stops
@@ -169,6 +204,17 @@ mod tests {
         assert_eq!(set.groups_in("(c) ©", 0b11), 0b10);
         assert_eq!(set.groups_in("\u{c2}\u{c2}", 0b11), 0);
         assert_eq!(set.groups_in("", 0b11), 0);
+    }
+
+    #[test]
+    fn a_start_no_phrase_opens_is_told() {
+        let set = WindowSet::<4>::new(&[&["read more", "by", "related"]]);
+        assert!(set.may_start_at("read more: the story", 0));
+        assert!(set.may_start_at("by jane doe", 0));
+        assert!(set.may_start_at("12 related stories", 3));
+        assert!(!set.may_start_at("the council approved the budget", 0));
+        // Too short to hold a key: the search decides.
+        assert!(set.may_start_at("rea", 0));
     }
 
     #[test]
