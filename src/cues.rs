@@ -328,15 +328,24 @@ fn covers(phrase: usize, core: usize, share: f32) -> bool {
 /// The byte range of `text` without leading and trailing characters that
 /// are neither letters nor digits (bullets, arrows, pipes, colons).
 fn core_span(text: &str) -> std::ops::Range<usize> {
-    let start = text
-        .char_indices()
-        .find(|(_, ch)| ch.is_alphanumeric())
-        .map_or(text.len(), |(index, _)| index);
-    let end = text
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| ch.is_alphanumeric())
-        .map_or(start, |(index, ch)| index + ch.len_utf8());
+    let bytes = text.as_bytes();
+    // Most lines start and end with an ASCII letter or digit: no
+    // character needs decoding.
+    let start = match bytes.first() {
+        Some(first) if first.is_ascii_alphanumeric() => 0,
+        _ => text
+            .char_indices()
+            .find(|(_, ch)| ch.is_alphanumeric())
+            .map_or(text.len(), |(index, _)| index),
+    };
+    let end = match bytes.last() {
+        Some(last) if last.is_ascii_alphanumeric() => bytes.len(),
+        _ => text
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| ch.is_alphanumeric())
+            .map_or(start, |(index, ch)| index + ch.len_utf8()),
+    };
     start..end.max(start)
 }
 
