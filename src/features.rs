@@ -735,7 +735,11 @@ fn is_self_repeat(text: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     // Most lines end with a letter or a digit: neither a closing quote
     // nor a sentence end.
-    if text.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+    if text
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
         return false;
     }
     let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '」', '』', ' ']);
