@@ -280,11 +280,7 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
         index = next.unwrap_or(bytes.len());
         let was_first = std::mem::replace(&mut is_first, false);
         // A leading dash or bullet marks a list item or an interview turn.
-        if !was_first
-            && end - start <= 3
-            && !bytes[start].is_ascii_alphanumeric()
-            && is_separator_token(&original[start..end])
-        {
+        if !was_first && is_separator_token(&original[start..end]) {
             features.separator_count += 1;
             continue;
         }
@@ -441,11 +437,7 @@ fn other_word(line: &str, start: usize, features: &mut Features) -> Option<u32> 
         .position(|&byte| byte == b' ')
         .map_or(bytes.len(), |length| start + length);
     // A leading dash or bullet marks a list item or an interview turn.
-    if start > 0
-        && end - start <= 3
-        && !bytes[start].is_ascii_alphanumeric()
-        && is_separator_token(&line[start..end])
-    {
+    if start > 0 && is_separator_token(&line[start..end]) {
         features.separator_count += 1;
         return Some(0);
     }
@@ -476,12 +468,7 @@ fn first_letter_of_line(line: &str) -> Option<Option<u16>> {
     }
     let mut start = 0;
     for (position, word) in line.split(' ').enumerate() {
-        let bytes = word.as_bytes();
-        let is_separator = position > 0
-            && bytes.len() <= 3
-            && !bytes[0].is_ascii_alphanumeric()
-            && is_separator_token(word);
-        if !is_separator {
+        if position == 0 || !is_separator_token(word) {
             for (offset, _) in word.char_indices() {
                 let class = classes_in_plain_line(line, start + offset)?;
                 if class & ALPHABETIC != 0 {
@@ -509,11 +496,7 @@ fn scan_ascii_words(line: &str, lowercase: &mut String, features: &mut Features)
         words_seen += 1;
         let word_bytes = word.as_bytes();
         // A leading dash or bullet marks a list item or an interview turn.
-        if words_seen > 1
-            && word_bytes.len() <= 3
-            && !word_bytes[0].is_ascii_alphanumeric()
-            && is_separator_token(word)
-        {
+        if words_seen > 1 && is_separator_token(word) {
             features.separator_count += 1;
             continue;
         }
@@ -753,7 +736,14 @@ pub(crate) fn is_inner_punctuation(ch: char) -> bool {
     )
 }
 
+/// A separator standing between words: `|`, `•`, `›`, `-`… All are at
+/// most three bytes and none starts with an ASCII letter or digit, so
+/// most words are turned away before the comparisons.
 fn is_separator_token(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    if bytes.len() > 3 || bytes.first().is_none_or(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     matches!(
         token,
         "|" | "||"
