@@ -175,8 +175,9 @@ fn measure_words(original: &str, features: &mut Features) -> u32 {
     spaced_words
 }
 
-/// The one pass of most lines: when every character of `original` is one
-/// that NFC leaves alone whatever stands beside it
+/// The one pass of most lines. A plain line is read as masks
+/// ([`scan_plain_line`]). Otherwise, when every character of `original`
+/// is one that NFC leaves alone whatever stands beside it
 /// ([`crate::char_class::char_class`]), the line is already NFC, so a
 /// single walk over its bytes writes its lowercased copy with whitespace
 /// folded into `lowercase` and counts its characters, digits,
@@ -196,9 +197,6 @@ fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) ->
         return Some(words);
     }
     *features = Features::default();
-    if original.is_ascii() {
-        return Some(scan_ascii_words(original, lowercase, features));
-    }
     lowercase.clear();
     let bytes = original.as_bytes();
     // Bytes of `lowercase` beyond its characters (multi-byte characters).
@@ -481,52 +479,6 @@ fn first_letter_of_line(line: &str) -> Option<Option<u16>> {
     Some(None)
 }
 
-/// The word-by-word path for ASCII lines that are not plain (see
-/// [`scan_plain_line`]): lines with control
-/// characters or irregular spaces.
-fn scan_ascii_words(line: &str, lowercase: &mut String, features: &mut Features) -> u32 {
-    let bytes = line.as_bytes();
-    (features.digit_chars, features.punctuation_chars) = ascii_counts(bytes);
-    let (mut spaced_words, mut first_letter_of_line) = (0u32, None::<u8>);
-    let mut words_seen = 0u32;
-    for word in line
-        .split(|ch: char| is_ascii_space(ch as u8))
-        .filter(|word| !word.is_empty())
-    {
-        words_seen += 1;
-        let word_bytes = word.as_bytes();
-        // A leading dash or bullet marks a list item or an interview turn.
-        if words_seen > 1 && is_separator_token(word) {
-            features.separator_count += 1;
-            continue;
-        }
-        let first = word_bytes.iter().copied().find(u8::is_ascii_alphabetic);
-        spaced_words += u32::from(first.is_some() || word_bytes.iter().any(u8::is_ascii_digit));
-        if let Some(first) = first {
-            features.cased_words += 1;
-            features.capitalized_words += u32::from(first.is_ascii_uppercase());
-            first_letter_of_line = first_letter_of_line.or(Some(first));
-        }
-    }
-    // `split_ascii_whitespace` leaves out the vertical tab, which
-    // `char::is_whitespace` counts.
-    lowercase.clear();
-    for word in line
-        .split(|ch: char| is_ascii_space(ch as u8))
-        .filter(|word| !word.is_empty())
-    {
-        if !lowercase.is_empty() {
-            lowercase.push(' ');
-        }
-        lowercase.push_str(word);
-    }
-    lowercase.make_ascii_lowercase();
-    features.chars = lowercase.len() as u32;
-    features.starts_lowercase =
-        first_letter_of_line.is_some_and(|first| first.is_ascii_lowercase());
-    spaced_words
-}
-
 /// `0x01` in every byte of a word: multiplied by a byte, that byte in
 /// every byte.
 const EVERY_BYTE: u64 = u64::from_le_bytes([0x01; 8]);
@@ -549,32 +501,6 @@ fn ascii_equal(word: u64, byte: u8) -> u64 {
 /// dozen instructions).
 fn count_marked(mask: u64) -> u32 {
     ((mask >> 7).wrapping_mul(EVERY_BYTE) >> 56) as u32
-}
-
-/// Digits and inner punctuation (`,` `;` `:` `"` `(` `)`) in ASCII
-/// `bytes`, eight bytes at a time. Words of eight bytes with no byte
-/// from `"` to `;` hold neither, and need no closer look.
-fn ascii_counts(bytes: &[u8]) -> (u32, u32) {
-    let (mut digits, mut punctuation) = (0u32, 0u32);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let in_range = ascii_below(word, b';' + 1) & !ascii_below(word, b'"');
-        if in_range == 0 {
-            continue;
-        }
-        let digit = ascii_below(word, b'9' + 1) & !ascii_below(word, b'0');
-        digits += count_marked(digit);
-        let marks = [b',', b';', b':', b'"', b'(', b')']
-            .iter()
-            .fold(0, |marks, &mark| marks | ascii_equal(word, mark));
-        punctuation += count_marked(marks);
-    }
-    for &byte in chunks.remainder() {
-        digits += u32::from(byte.is_ascii_digit());
-        punctuation += u32::from(matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')'));
-    }
-    (digits, punctuation)
 }
 
 /// Where the next word at or after `index` starts: past ASCII and Unicode
