@@ -1,14 +1,17 @@
 //! [`WindowSet`]: which groups of phrases occur anywhere in a text, found
-//! through the text's 4-byte windows.
+//! through the text's 3- or 4-byte windows.
 //!
-//! Every phrase of four bytes or more is keyed by its first four bytes. A
-//! 64-kilobit filter of those keys (8 KiB, in L1 cache) is tested at each
-//! position of the text; only where it answers yes are the phrases with
-//! that key compared. On text, fewer than one position in a hundred gets
-//! past the filter, so a line costs about a hash per byte: three to four
-//! times faster than an Aho–Corasick NFA over the same phrases, and a
-//! thirtieth of the memory of its DFA. Phrases shorter than four bytes
-//! (a `©`) are looked for one by one with `memmem`.
+//! Every phrase at least as long as a key is keyed by its first `WIDTH`
+//! bytes (3 or 4). A 64-kilobit filter of those keys (8 KiB, in L1 cache)
+//! is tested at each position of the text; only where it answers yes are
+//! the phrases with that key compared. On text, fewer than one position
+//! in a hundred gets past the filter, so a line costs about a hash per
+//! byte: three to four times faster than an Aho–Corasick NFA over the
+//! same phrases, and a thirtieth of the memory of its DFA. Phrases
+//! shorter than a key (a `©`) are looked for one by one with `memchr` on
+//! their first byte. The same filter also answers whether any phrase may
+//! start at one given position ([`WindowSet::may_start_at`]), which
+//! spares a costlier anchored search most of the time.
 
 /// Phrases in groups (by index), with a filter of their keys: their
 /// first `WIDTH` bytes (3 or 4).
