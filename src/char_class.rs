@@ -90,24 +90,20 @@ const fn ascii_classes() -> [u16; 128] {
     let mut index = 0;
     while index < 128 {
         let byte = index as u8;
-        classes[index] = LOWERCASE_IS_SELF
-            | if is_ascii_space(byte) {
-                SPACE
-            } else if byte.is_ascii_digit() {
-                DIGIT | SPACED_ALPHANUMERIC
-            } else if byte.is_ascii_uppercase() {
-                UPPERCASE | ALPHABETIC | SPACED_ALPHANUMERIC
-            } else if byte.is_ascii_lowercase() {
-                LOWERCASE | ALPHABETIC | SPACED_ALPHANUMERIC
-            } else if matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')') {
-                INNER_PUNCTUATION
-            } else {
-                0
-            };
-        // Uppercase letters are not their own lowercase.
-        if byte.is_ascii_uppercase() {
-            classes[index] &= !LOWERCASE_IS_SELF;
-        }
+        // Every ASCII character but a capital is its own lowercase.
+        classes[index] = if is_ascii_space(byte) {
+            SPACE | LOWERCASE_IS_SELF
+        } else if byte.is_ascii_digit() {
+            DIGIT | SPACED_ALPHANUMERIC | LOWERCASE_IS_SELF
+        } else if byte.is_ascii_uppercase() {
+            UPPERCASE | ALPHABETIC | SPACED_ALPHANUMERIC
+        } else if byte.is_ascii_lowercase() {
+            LOWERCASE | ALPHABETIC | SPACED_ALPHANUMERIC | LOWERCASE_IS_SELF
+        } else if matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')') {
+            INNER_PUNCTUATION | LOWERCASE_IS_SELF
+        } else {
+            LOWERCASE_IS_SELF
+        };
         index += 1;
     }
     classes

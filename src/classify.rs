@@ -133,12 +133,17 @@ const fn transpose(weights: &Weights) -> [[f32; 4]; FEATURE_COUNT] {
 /// same to the bit.
 pub(crate) fn logits(vector: &[f32; FEATURE_COUNT]) -> [f32; 4] {
     let mut sums = [0f32; 4];
-    for (weights, &value) in WEIGHTS_BY_FEATURE.iter().zip(vector) {
-        for (sum, weight) in sums.iter_mut().zip(weights) {
-            *sum += weight * value;
-        }
+    for (feature, &value) in vector.iter().enumerate() {
+        add_weighted(&mut sums, feature, value);
     }
     sums
+}
+
+/// Adds feature `feature`'s weights, times `value`, to the four sums.
+fn add_weighted(sums: &mut [f32; 4], feature: usize, value: f32) {
+    for (sum, weight) in sums.iter_mut().zip(&WEIGHTS_BY_FEATURE[feature]) {
+        *sum += weight * value;
+    }
 }
 
 /// [`logits`] of the line's vector without building it: the weights of
@@ -149,10 +154,7 @@ fn logits_of(features: &Features) -> [f32; 4] {
     let mut sums = [0f32; 4];
     visit_features(features, |feature, value| {
         if value != 0.0 {
-            let weights = &WEIGHTS_BY_FEATURE[feature as usize];
-            for (sum, weight) in sums.iter_mut().zip(weights) {
-                *sum += weight * value;
-            }
+            add_weighted(&mut sums, feature as usize, value);
         }
     });
     sums
