@@ -118,7 +118,7 @@ impl Line {
 }
 
 /// A page as the front ends produce it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Document {
     /// The page text; every [`Line`] is a span of it.
     pub text: String,

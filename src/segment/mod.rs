@@ -5,5 +5,5 @@
 
 pub(crate) mod html;
 pub(crate) mod json_ld;
-mod nesting;
+mod prescan;
 pub(crate) mod text;

@@ -1,0 +1,735 @@
+//! One pass over the markup before it is parsed: a cap on element nesting,
+//! and the bodies of scripts and style sheets taken out.
+//!
+//! **Nesting.** html5ever's tree builder checks "is there a `<p>` in button
+//! scope?" and similar questions by walking its stack of open elements, so
+//! each start tag costs time in proportion to the current depth: a page
+//! nested 100,000 deep takes minutes. Browsers cap the depth of the tree
+//! they build (Chromium at 512); we cap it earlier and cheaper, before
+//! parsing: a start tag that would open an element deeper than
+//! [`MAX_NESTING_DEPTH`] is removed, with the end tag that closes it. A
+//! removed block element (`<div>`, `<p>`, `<h1>`…) leaves a `<br>` at each
+//! of its two tags, so its text still starts and ends a line of its own.
+//! Every word stays. Flattening deep elements into siblings at the cap
+//! (Chromium's way) was tried first: it keeps more structure, but every
+//! flattened element still costs the parser a walk of the full-depth
+//! stack, several times what a normal page costs per byte.
+//!
+//! **Code.** Inline scripts and style sheets are about half the bytes of a
+//! news page, and the walk reads none of their text (JSON-LD metadata
+//! aside). Their bodies are cut here, so the parser never tokenizes them:
+//! the parse of a page costs a fifth less, and its tree holds less. A body
+//! is cut only where the parser would read it as script or style text
+//! (not inside `<svg>` or `<math>`, nor in a frameset page), and it ends
+//! exactly where the parser ends it: at the first `</style` or `</script`
+//! followed by white space, `/` or `>`, through the escaped states of the
+//! HTML standard (`<!-- <script> … </script> -->` inside a script does not
+//! end it). A test checks those ends against html5ever's on generated
+//! scripts. What the walk sees is the same tree less the cut text, and a
+//! test checks that too.
+//!
+//! The scan is a small tokenizer that knows comments, tags and their
+//! quoted attribute values, raw-text elements, void elements and the
+//! elements whose start tag closes an open one of the same name (`<p>`,
+//! `<li>`, `<td>`…). Where it can be unsure it errs towards cutting
+//! nothing. It counts depth well enough to tell real pages from
+//! pathological ones: the deepest of the 892 benchmark pages nests 56
+//! elements.
+
+use super::html::is_block_tag;
+use std::borrow::Cow;
+
+/// The deepest element kept: twice the deepest real page seen (56), a
+/// quarter of Chromium's cap. Each start tag costs html5ever up to this
+/// many steps, so it is also what a pathological page can cost per tag.
+pub(crate) const MAX_NESTING_DEPTH: usize = 128;
+
+/// What the scan needs to know of a start tag's element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// No end tag: it never nests anything (`<br>`, `<img>`…).
+    Void,
+    /// Raw text up to its end tag: a `<` inside opens nothing.
+    RawText,
+    /// `<script>`: raw text with the escaped states of script data.
+    Script,
+    /// `<style>`: raw text the walk never reads.
+    Style,
+    /// Everything after it is text.
+    Plaintext,
+    /// `<svg>` or `<math>`: inside, scripts and styles are markup.
+    Foreign,
+    /// `<frameset>`: the parser ignores scripts after it.
+    Frameset,
+    /// Its start tag closes an open element of the same name, as the
+    /// parser's implied end tags do (`<li>a<li>b` are siblings).
+    ClosesSibling,
+    Other,
+}
+
+/// The kind of element `name` (any case) opens. One `match` on the
+/// lower-cased name: this runs for every tag of every page.
+fn tag_kind(name: &str) -> TagKind {
+    let mut lower = [0u8; 10];
+    let Some(buffer) = lower.get_mut(..name.len()) else {
+        return TagKind::Other;
+    };
+    buffer.copy_from_slice(name.as_bytes());
+    buffer.make_ascii_lowercase();
+    match &*buffer {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen"
+        | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => TagKind::Void,
+        b"script" => TagKind::Script,
+        b"style" => TagKind::Style,
+        b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => {
+            TagKind::RawText
+        }
+        b"plaintext" => TagKind::Plaintext,
+        b"svg" | b"math" => TagKind::Foreign,
+        b"frameset" => TagKind::Frameset,
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"rb"
+        | b"rt" | b"rp" | b"tbody" | b"thead" | b"tfoot" => TagKind::ClosesSibling,
+        _ => TagKind::Other,
+    }
+}
+
+/// What replaces a removed tag: a line break for block elements, nothing
+/// for inline ones.
+const BLOCK_BREAK: &str = "<br>";
+
+/// The markup the parser gets: `html` without the tags that nest deeper
+/// than [`MAX_NESTING_DEPTH`] and without the bodies of its scripts
+/// (JSON-LD kept) and style sheets.
+pub(crate) fn prepare_markup(html: &str) -> Cow<'_, str> {
+    prepare_markup_at(html, MAX_NESTING_DEPTH)
+}
+
+fn prepare_markup_at(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let cuts = cuts(html, max_depth);
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let cut_bytes: usize = cuts.iter().map(|cut| cut.end - cut.start).sum();
+    let mut prepared = String::with_capacity(html.len() - cut_bytes + 64);
+    let mut from = 0;
+    for cut in cuts {
+        prepared.push_str(&html[from..cut.start]);
+        if cut.leaves_break {
+            prepared.push_str(BLOCK_BREAK);
+        }
+        from = cut.end;
+    }
+    prepared.push_str(&html[from..]);
+    Cow::Owned(prepared)
+}
+
+/// A byte range to take out: a tag past the cap, or a script's or style
+/// sheet's body.
+struct Cut {
+    start: usize,
+    end: usize,
+    /// A removed block tag leaves a line break.
+    leaves_break: bool,
+}
+
+/// One tag found by the scan.
+struct Tag<'a> {
+    name: &'a str,
+    is_end: bool,
+    /// Byte range of the whole tag, `<` to `>` inclusive.
+    start: usize,
+    end: usize,
+}
+
+/// The ranges to take out, in input order. Of a run of removed block tags
+/// with only white space between them, only the first leaves a break: a
+/// hundred thousand empty lines would cost more than the tags did.
+fn cuts(html: &str, max_depth: usize) -> Vec<Cut> {
+    let mut cuts = scan(html, max_depth);
+    let mut last_break_end = None;
+    for cut in &mut cuts {
+        if !cut.leaves_break {
+            continue;
+        }
+        let only_space_since_break =
+            last_break_end.is_some_and(|end| html[end..cut.start].trim().is_empty());
+        if only_space_since_break {
+            cut.leaves_break = false;
+        }
+        last_break_end = Some(cut.end);
+    }
+    cuts
+}
+
+/// The elements the scan holds open.
+#[derive(Default)]
+struct OpenElements<'a> {
+    /// The elements kept open.
+    kept: Vec<&'a str>,
+    /// The ones removed past the cap, whose end tags must go too.
+    removed: Vec<&'a str>,
+    /// Index in `kept` of the outermost open `<svg>` or `<math>`.
+    foreign_from: Option<usize>,
+}
+
+impl OpenElements<'_> {
+    /// Closes the kept element at `index` and everything inside it (the
+    /// removed ones too, as the parser would).
+    fn close_kept(&mut self, index: usize) {
+        self.kept.truncate(index);
+        self.removed.clear();
+        if self.foreign_from.is_some_and(|from| from >= index) {
+            self.foreign_from = None;
+        }
+    }
+}
+
+/// Every tag past the cap and every body of code, in input order.
+fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
+    let bytes = html.as_bytes();
+    let mut open = OpenElements::default();
+    // The parser ignores scripts after a `<frameset>`: cut none there.
+    let mut frameset = false;
+    let mut cuts = Vec::new();
+    let mut position = 0;
+    while let Some(tag) = next_tag(html, position) {
+        position = tag.end;
+        let name = tag.name;
+        let removal = || Cut {
+            start: tag.start,
+            end: tag.end,
+            leaves_break: is_block_tag(&name.to_ascii_lowercase()),
+        };
+        if tag.is_end {
+            if let Some(index) = rposition_near_top(&open.removed, name) {
+                open.removed.truncate(index);
+                cuts.push(removal());
+            } else if let Some(index) = rposition(&open.kept, name) {
+                open.close_kept(index);
+            } else if !open.removed.is_empty() {
+                // A stray end tag inside the removed part: no kept element
+                // to close, and its block break is harmless.
+                cuts.push(removal());
+            }
+            continue;
+        }
+        let kind = tag_kind(name);
+        match kind {
+            TagKind::RawText | TagKind::Script | TagKind::Style => {
+                let body_end = if kind == TagKind::Script {
+                    end_of_script(bytes, position)
+                } else {
+                    end_of_raw_text(bytes, position, name)
+                };
+                let cut = match kind {
+                    TagKind::Script => !contains_json(&html[tag.start..tag.end]),
+                    TagKind::Style => true,
+                    _ => false,
+                };
+                if cut && !frameset && open.foreign_from.is_none() && body_end > position {
+                    cuts.push(Cut {
+                        start: position,
+                        end: body_end,
+                        leaves_break: false,
+                    });
+                }
+                position = match body_end < html.len() {
+                    true => end_of_tag(bytes, body_end + 2 + name.len()),
+                    false => html.len(),
+                };
+                continue;
+            }
+            TagKind::Plaintext => break,
+            TagKind::Void => continue,
+            TagKind::Frameset => frameset = true,
+            TagKind::ClosesSibling => {
+                if open
+                    .removed
+                    .last()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(name))
+                {
+                    open.removed.pop();
+                } else if open.removed.is_empty() {
+                    if let Some(index) = rposition(&open.kept, name) {
+                        open.close_kept(index);
+                    }
+                }
+            }
+            TagKind::Foreign | TagKind::Other => {}
+        }
+        if open.kept.len() >= max_depth {
+            open.removed.push(name);
+            cuts.push(removal());
+        } else {
+            if kind == TagKind::Foreign && open.foreign_from.is_none() {
+                open.foreign_from = Some(open.kept.len());
+            }
+            open.kept.push(name);
+        }
+    }
+    cuts
+}
+
+/// Whether a script's start tag names JSON (`type="application/ld+json"`):
+/// its body is metadata the walk reads, so it stays.
+fn contains_json(start_tag: &str) -> bool {
+    start_tag
+        .as_bytes()
+        .windows(4)
+        .any(|window| window.eq_ignore_ascii_case(b"json"))
+}
+
+fn rposition(open: &[&str], name: &str) -> Option<usize> {
+    open.iter()
+        .rposition(|open| open.eq_ignore_ascii_case(name))
+}
+
+/// As [`rposition`], looking no further than [`MAX_NESTING_DEPTH`] from
+/// the top: the removed stack can grow with the input (a million unclosed
+/// `<b>`), and a search through all of it per end tag would be quadratic.
+fn rposition_near_top(stack: &[&str], name: &str) -> Option<usize> {
+    let floor = stack.len().saturating_sub(MAX_NESTING_DEPTH);
+    rposition(&stack[floor..], name).map(|index| floor + index)
+}
+
+/// White space as the tokenizer sees it (a carriage return reaches it as
+/// a line feed).
+fn is_html_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The next start or end tag at or after `from`, skipping comments,
+/// doctypes, processing instructions and bogus comments as the tokenizer
+/// does. `None` at the end of the input.
+fn next_tag(html: &str, from: usize) -> Option<Tag<'_>> {
+    let bytes = html.as_bytes();
+    let mut position = from;
+    loop {
+        let start = position + memchr::memchr(b'<', bytes.get(position..)?)?;
+        let after = bytes.get(start + 1).copied();
+        let is_end = after == Some(b'/');
+        let name_start = start + 1 + usize::from(is_end);
+        let &first = bytes.get(name_start)?;
+        if !first.is_ascii_alphabetic() {
+            position = match (after, first) {
+                (Some(b'!'), _) if bytes[start + 2..].starts_with(b"--") => {
+                    end_of_comment(bytes, start)
+                }
+                // `</>` is dropped; `<!doctype>`, `<?xml?>`, `<![CDATA[`
+                // and `</ x>` run to the next `>`.
+                (Some(b'!' | b'?'), _) | (Some(b'/'), _) => {
+                    memchr::memchr(b'>', &bytes[start + 1..])
+                        .map_or(html.len(), |end| start + 1 + end + 1)
+                }
+                // A `<` that opens nothing is text.
+                _ => start + 1,
+            };
+            continue;
+        }
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|&byte| is_html_space(byte) || byte == b'/' || byte == b'>')
+            .map_or(html.len(), |length| name_start + length);
+        let end = end_of_tag(bytes, name_end);
+        return Some(Tag {
+            name: &html[name_start..name_end],
+            is_end,
+            start,
+            end,
+        });
+    }
+}
+
+/// The byte after the comment opened by the `<!--` at `start`: after the
+/// first `-->` or `--!>` (`<!-->` and `<!--->` end where they stand).
+fn end_of_comment(bytes: &[u8], start: usize) -> usize {
+    let mut position = start + 2;
+    while let Some(offset) = memchr::memmem::find(&bytes[position..], b"--") {
+        let dashes = position + offset;
+        match bytes.get(dashes + 2) {
+            Some(b'>') => return dashes + 3,
+            Some(b'!') if dashes >= start + 4 && bytes.get(dashes + 3) == Some(&b'>') => {
+                return dashes + 4
+            }
+            _ => position = dashes + 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The byte after the `>` that ends a tag whose attributes start at
+/// `from`. Follows the tokenizer's attribute states, so a `>` ends the tag
+/// unless it sits in a quoted value, and a quote opens a value only where
+/// a value may start (`a="x>"`, not `a=b"x>` nor `="x>`).
+fn end_of_tag(bytes: &[u8], from: usize) -> usize {
+    #[derive(Clone, Copy)]
+    enum State {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        Unquoted,
+    }
+    let mut state = State::BeforeName;
+    let mut position = from;
+    while let Some(&byte) = bytes.get(position) {
+        if byte == b'>' {
+            return position + 1;
+        }
+        let space = is_html_space(byte);
+        state = match state {
+            State::BeforeName if space || byte == b'/' => State::BeforeName,
+            State::Name | State::AfterName if byte == b'=' => State::BeforeValue,
+            State::Name | State::AfterName if byte == b'/' => State::BeforeName,
+            State::Name | State::AfterName if space => State::AfterName,
+            State::BeforeName | State::Name | State::AfterName => State::Name,
+            State::BeforeValue if space => State::BeforeValue,
+            State::BeforeValue if byte == b'"' || byte == b'\'' => {
+                match memchr::memchr(byte, &bytes[position + 1..]) {
+                    Some(length) => position += 1 + length,
+                    None => return bytes.len(),
+                }
+                State::BeforeName
+            }
+            State::BeforeValue | State::Unquoted if !space => State::Unquoted,
+            State::BeforeValue | State::Unquoted => State::BeforeName,
+        };
+        position += 1;
+    }
+    bytes.len()
+}
+
+/// Whether `bytes` holds, at `at`, the end tag of `name`: `</name`, any
+/// case, then white space, `/` or `>`. What the tokenizer takes for the
+/// end of a raw-text element (`</styles>` is text).
+fn is_end_tag_of(bytes: &[u8], at: usize, name: &str) -> bool {
+    bytes.get(at..at + 2) == Some(b"</") && is_tag_name_at(bytes, at + 2, name)
+}
+
+/// `name`, any case, at `at`, followed by white space, `/` or `>`.
+fn is_tag_name_at(bytes: &[u8], at: usize, name: &str) -> bool {
+    let after = at + name.len();
+    bytes
+        .get(at..after)
+        .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()))
+        && bytes
+            .get(after)
+            .is_some_and(|&byte| is_html_space(byte) || byte == b'/' || byte == b'>')
+}
+
+/// Where the body of raw-text element `name` that starts at `from` ends:
+/// at its end tag's `<`, or the end of the input.
+fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut position = from;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[position..]) {
+        let at = position + offset;
+        if is_end_tag_of(bytes, at, name) {
+            return at;
+        }
+        position = at + 1;
+    }
+    bytes.len()
+}
+
+/// Where the body of a script that starts at `from` ends: at the `<` of
+/// the `</script` that closes it, or the end of the input. Follows the
+/// script data states of the HTML standard: after `<!--` the script is
+/// "escaped", and there a `<script` makes it "double escaped", where
+/// `</script` only steps back to escaped; `-->` returns to plain script
+/// data from either.
+fn end_of_script(bytes: &[u8], from: usize) -> usize {
+    let mut position = from;
+    loop {
+        // Plain script data: only `<` matters.
+        let Some(offset) = memchr::memchr(b'<', &bytes[position..]) else {
+            return bytes.len();
+        };
+        let at = position + offset;
+        if is_end_tag_of(bytes, at, "script") {
+            return at;
+        }
+        if bytes[at + 1..].starts_with(b"!--") {
+            match end_of_escaped_script(bytes, at + 4) {
+                Escape::ClosedAt(end) => return end,
+                Escape::LeftAt(after) => position = after,
+            }
+        } else {
+            position = at + 1;
+        }
+    }
+}
+
+/// How an escaped stretch of script ends.
+enum Escape {
+    /// By the script's end tag, whose `<` is here.
+    ClosedAt(usize),
+    /// By `-->`: plain script data resumes here.
+    LeftAt(usize),
+}
+
+/// Reads an escaped stretch of script from just after its `<!--` (whose
+/// two dashes count towards a `-->`).
+fn end_of_escaped_script(bytes: &[u8], from: usize) -> Escape {
+    let mut dashes = 2usize;
+    let mut double = false;
+    let mut position = from;
+    while let Some(&byte) = bytes.get(position) {
+        match byte {
+            b'-' => dashes += 1,
+            b'>' if dashes >= 2 => return Escape::LeftAt(position + 1),
+            b'<' => {
+                dashes = 0;
+                if double {
+                    // `</script` steps back to escaped; its delimiter is
+                    // consumed with it.
+                    if is_end_tag_of(bytes, position, "script") {
+                        double = false;
+                        position += "</script".len() + 1;
+                        continue;
+                    }
+                } else if is_end_tag_of(bytes, position, "script") {
+                    return Escape::ClosedAt(position);
+                } else if is_tag_name_at(bytes, position + 1, "script") {
+                    double = true;
+                    position += "<script".len() + 1;
+                    continue;
+                }
+            }
+            _ => dashes = 0,
+        }
+        position += 1;
+    }
+    Escape::ClosedAt(bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_without_code_or_deep_nesting_are_borrowed_unchanged() {
+        let page = "<!doctype html><html><head><title>a <b> c</title>\
+            <script type=application/ld+json>{\"a\": \"<div>\"}</script></head>\
+            <body><!-- <div><div> --><p>one<p>two<ul><li>a<li>b</ul>\
+            <img src=x><br><a title='x > y' href=/>link</a><style></style></body></html>";
+        assert!(matches!(prepare_markup_at(page, 6), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_cut_and_json_ld_stays() {
+        let page = "<head><style>p > a { x: '</p>' }</style>\
+            <script>if (a < b) { document.write('<div>') }</script>\
+            <script type=\"application/ld+json\">{\"headline\": \"H\"}</script></head>\
+            <body><svg><style>.a{}</style></svg><p>text</p>\
+            <script src=x.js></script><SCRIPT>1</SCRIPT ></body>";
+        assert_eq!(
+            prepare_markup(page),
+            "<head><style></style><script></script>\
+            <script type=\"application/ld+json\">{\"headline\": \"H\"}</script></head>\
+            <body><svg><style>.a{}</style></svg><p>text</p>\
+            <script src=x.js></script><SCRIPT></SCRIPT ></body>"
+        );
+    }
+
+    #[test]
+    fn nothing_is_cut_after_a_frameset() {
+        let page = "<frameset><script>x</script></frameset>";
+        assert_eq!(prepare_markup(page), page);
+    }
+
+    /// A fixed-seed generator of strings from `pieces`.
+    struct Pieces {
+        state: u64,
+    }
+
+    impl Pieces {
+        fn string(&mut self, pieces: &[&str], count: usize) -> String {
+            (0..count)
+                .map(|_| {
+                    self.state = self
+                        .state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    pieces[(self.state >> 33) as usize % pieces.len()]
+                })
+                .collect()
+        }
+    }
+
+    /// The text of the first element named `name` as html5ever parses
+    /// `page`, or `None` if there is none.
+    fn parsed_text(page: &str, name: &str) -> Option<String> {
+        let tree = scraper::Html::parse_document(page);
+        let element = tree
+            .tree
+            .nodes()
+            .find(|node| node.value().as_element().is_some_and(|e| e.name() == name))?;
+        Some(
+            element
+                .children()
+                .filter_map(|child| child.value().as_text().map(|text| text.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn script_ends_agree_with_html5ever() {
+        let pieces = [
+            "a",
+            " ",
+            "<",
+            ">",
+            "-",
+            "!",
+            "/",
+            "<!--",
+            "-->",
+            "--!>",
+            "<script>",
+            "</script>",
+            "<script ",
+            "</script ",
+            "</SCRIPT/",
+            "</scripts>",
+            "<scriptx>",
+            "<!-",
+            "</",
+            "<p>",
+        ];
+        let mut generator = Pieces { state: 7 };
+        let mut escaped = 0;
+        for _ in 0..3000 {
+            let body = generator.string(&pieces, 12);
+            escaped += usize::from(body.contains("<!--"));
+            let page = format!("<body><script>{body}</script><p>after</p>");
+            let from = "<body><script>".len();
+            let ours = &page[from..end_of_script(page.as_bytes(), from)];
+            assert_eq!(
+                parsed_text(&page, "script").as_deref(),
+                Some(ours),
+                "{page}"
+            );
+        }
+        assert!(escaped > 500, "the generator must reach the escaped states");
+    }
+
+    #[test]
+    fn raw_text_ends_agree_with_html5ever() {
+        let pieces = [
+            "a",
+            "<",
+            ">",
+            "/",
+            " ",
+            "</style",
+            "</style>",
+            "</STYLE ",
+            "</styles>",
+            "<!--",
+            "-->",
+        ];
+        let mut generator = Pieces { state: 11 };
+        for _ in 0..2000 {
+            let body = generator.string(&pieces, 8);
+            let page = format!("<head><style>{body}</style></head>");
+            let from = "<head><style>".len();
+            let ours = &page[from..end_of_raw_text(page.as_bytes(), from, "style")];
+            assert_eq!(parsed_text(&page, "style").as_deref(), Some(ours), "{page}");
+        }
+    }
+
+    #[test]
+    fn tag_ends_agree_with_html5ever() {
+        // What follows the tag is text, so the parser's text in <p> is
+        // what lies after the tag's end.
+        let pieces = ["a", "b", "=", "\"", "'", ">", " ", "/", "\t"];
+        let mut generator = Pieces { state: 13 };
+        for _ in 0..3000 {
+            let attributes = generator.string(&pieces, 10);
+            let page = format!("<p><b{attributes}>z");
+            let tag = next_tag(&page, "<p>".len()).expect("a tag");
+            let ours = &page[tag.end..];
+            // A tag the input ends in is dropped: no element, no text.
+            let theirs = parsed_text(&page, &tag.name.to_ascii_lowercase())
+                .or_else(|| parsed_text(&page, "p"));
+            assert_eq!(theirs.unwrap_or_default(), ours, "{page}");
+        }
+    }
+
+    #[test]
+    fn comment_ends_agree_with_html5ever() {
+        let pieces = ["-", "!", ">", "x", " ", "-->", "--!>"];
+        let mut generator = Pieces { state: 17 };
+        for _ in 0..3000 {
+            let rest = generator.string(&pieces, 6);
+            let page = format!("<p>A<!--{rest}");
+            let end = end_of_comment(page.as_bytes(), "<p>A".len());
+            let ours = format!("A{}", &page[end..]);
+            assert_eq!(parsed_text(&page, "p").unwrap_or_default(), ours, "{page}");
+        }
+    }
+
+    #[test]
+    fn tags_past_the_cap_go_and_blocks_leave_a_break() {
+        let page = "<div><div><div><span>deep</span><p>down</div></div></div><p>after</p>";
+        let capped = prepare_markup_at(page, 2);
+        assert_eq!(
+            capped,
+            "<div><div><br>deep<br>down<br></div></div><p>after</p>"
+        );
+    }
+
+    #[test]
+    fn closing_a_kept_element_closes_the_removed_ones_inside() {
+        // Unclosed formatting elements past the cap must not swallow the
+        // end tag of the kept element around them.
+        let page = "<div>".to_owned() + &"<b>x".repeat(20) + "</div><h1>title</h1>";
+        let capped = prepare_markup_at(&page, 4);
+        assert_eq!(capped.matches("<b>").count(), 3);
+        assert!(capped.ends_with("x</div><h1>title</h1>"), "{capped}");
+    }
+
+    #[test]
+    fn no_text_is_lost() {
+        let page = "<b>".repeat(50) + "<h1>words</h1><p>more</p>" + &"<i>x</i>".repeat(3);
+        let capped = prepare_markup_at(&page, 10);
+        assert_eq!(capped.matches("<b>").count(), 10);
+        assert!(capped.contains("words"));
+        assert!(capped.contains("more"));
+        assert_eq!(capped.matches('x').count(), 3);
+    }
+
+    #[test]
+    fn unterminated_markup_ends_the_scan_without_panicking() {
+        for page in [
+            "<div",
+            "<",
+            "</",
+            "<!--",
+            "<script>",
+            "<a href='>",
+            "<di\u{e9}v>",
+        ] {
+            let _ = prepare_markup_at(page, 1);
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_deep_page_is_capped() {
+        let page = "<div>".repeat(100_000) + "bottom" + &"</div>".repeat(100_000);
+        let capped = prepare_markup(&page);
+        assert_eq!(capped.matches("<div>").count(), MAX_NESTING_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), MAX_NESTING_DEPTH);
+        assert!(capped.contains("bottom"));
+    }
+
+    #[test]
+    fn stray_end_tags_after_a_million_unclosed_elements_stay_linear() {
+        let page = "<b>".repeat(1_000_000) + &"</i>".repeat(100_000) + "<p>end</p>";
+        let capped = prepare_markup(&page);
+        assert!(
+            capped.ends_with("<br>end<br>"),
+            "the paragraph past the cap leaves breaks"
+        );
+    }
+}
