@@ -1211,9 +1211,20 @@ mod tests {
             <style>p::after { content: '</p><p>' }</style></head>\
             <body><svg><style>.a{}</style><title>t</title></svg><h1>Title</h1>\
             <p>One <script>document.write('<b>')</script>two.</p></body>";
+        // Every attribute the walk reads, beside ones it does not.
+        let attributes = "<head><meta property=og:title content=OG data-x=1>\
+            <meta NAME=author CONTENT=A></head>\
+            <body><div role=navigation class=menu data-x=1 id=nav>\
+            <a href=/x data-y=2>Home</a></div><h1 data-h=1>Head</h1>\
+            <div hidden data-q>h</div><p style='display:none' title=t>s</p>\
+            <p aria-hidden=true>a</p><time datetime=2020-01-01 data-t>d</time>\
+            <div itemprop=articleBody data-i=2><p>Body text here.</p></div>\
+            <table><input type=hidden data-z><tr><td>c</td></tr></table>\
+            <svg><font color=red data-a>f</font></svg><div class=related>r</div></body>";
         let mut pages = fixture_pages();
         assert!(pages.len() >= 8, "the fixtures hold HTML pages");
         pages.push(tricky.to_owned());
+        pages.push(attributes.to_owned());
         for page in &pages {
             let prepared = prepare_markup(page);
             assert!(prepared.len() < page.len() || !page.contains("<script"));
