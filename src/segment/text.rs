@@ -69,9 +69,10 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
 }
 
 /// The first index at or after `from` whose byte may start a line
-/// terminator (see [`MAY_START_TERMINATOR`]), or `bytes.len()`. Eight
-/// bytes are ruled out at a time: a line's bytes are almost all letters
-/// and spaces, and a byte-by-byte lookup cost the text front end nine
+/// terminator (see [`MAY_START_TERMINATOR`]) or is another control byte
+/// (a tab: [`terminator_at`] tells them apart), or `bytes.len()`. Eight
+/// bytes are read at a time: a line's bytes are almost all letters and
+/// spaces, and a byte-by-byte lookup cost the text front end nine
 /// instructions a byte.
 fn next_possible_terminator(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
@@ -83,9 +84,12 @@ fn next_possible_terminator(bytes: &[u8], from: usize) -> usize {
     let mut index = from;
     while let Some(chunk) = bytes.get(index..index + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Terminators start below 0x1f, or with 0xc2 or 0xe2.
-        if has_below(word, 0x1f) | has_byte(word, 0xc2) | has_byte(word, 0xe2) != 0 {
-            break;
+        // Terminators start below 0x1f, or with 0xc2 or 0xe2. Each mask's
+        // lowest mark is exact (a borrow only runs upwards), so the
+        // lowest of all three is the first byte that may start one.
+        let marks = has_below(word, 0x1f) | has_byte(word, 0xc2) | has_byte(word, 0xe2);
+        if marks != 0 {
+            return index + marks.trailing_zeros() as usize / 8;
         }
         index += 8;
     }
