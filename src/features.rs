@@ -568,16 +568,23 @@ fn count_chars(lowercase: &str, features: &mut Features) -> u32 {
 /// block, counted in one walk. Cheaper than a hash map for a page's few
 /// hundred lines.
 fn add_repeats(features: &mut [Features]) {
-    let mut keys: Vec<(u64, u32, u32)> = features
+    // (hash, block, index) packed in one number, so that the sort
+    // compares numbers: the same order as the triples', in less time.
+    let mut keys: Vec<u128> = features
         .iter()
         .enumerate()
-        .map(|(index, line)| (line.text_hash, line.container, index as u32))
+        .map(|(index, line)| {
+            u128::from(line.text_hash) << 64 | u128::from(line.container) << 32 | index as u128
+        })
         .collect();
     keys.sort_unstable();
-    for same_text in keys.chunk_by(|a, b| a.0 == b.0) {
+    let hash = |key: &u128| (key >> 64) as u64;
+    let container = |key: &u128| (key >> 32) as u32;
+    for same_text in keys.chunk_by(|a, b| hash(a) == hash(b)) {
         let repeats = same_text.len() as u32 - 1;
-        for same_block in same_text.chunk_by(|a, b| a.1 == b.1) {
-            for &(_, container, index) in same_block {
+        for same_block in same_text.chunk_by(|a, b| container(a) == container(b)) {
+            for key in same_block {
+                let (container, index) = (container(key), *key as u32);
                 let line = &mut features[index as usize];
                 line.repeat_count = repeats;
                 // On a text page (no blocks) every repeat is elsewhere.
