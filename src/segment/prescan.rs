@@ -105,9 +105,25 @@ fn tag_kind(name: &str) -> TagKind {
     }
 }
 
-/// What replaces a removed tag: a line break for block elements, nothing
-/// for inline ones.
-const BLOCK_BREAK: &str = "<br>";
+/// What takes the place of a cut.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replacement {
+    Nothing,
+    /// A line break, for a removed block element's tag.
+    LineBreak,
+    /// A space, for an attribute after a `/` (so that no `/>` is made).
+    Space,
+}
+
+impl Replacement {
+    fn text(self) -> &'static str {
+        match self {
+            Replacement::Nothing => "",
+            Replacement::LineBreak => "<br>",
+            Replacement::Space => " ",
+        }
+    }
+}
 
 /// The markup the parser gets: `html` without the tags that nest deeper
 /// than [`MAX_NESTING_DEPTH`], without the attributes no one reads, and
@@ -126,7 +142,7 @@ fn prepare_markup_at(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut from = 0;
     for cut in cuts {
         prepared.push_str(&html[from..cut.start]);
-        prepared.push_str(cut.replacement);
+        prepared.push_str(cut.replacement.text());
         from = cut.end;
     }
     prepared.push_str(&html[from..]);
@@ -138,9 +154,7 @@ fn prepare_markup_at(html: &str, max_depth: usize) -> Cow<'_, str> {
 struct Cut {
     start: usize,
     end: usize,
-    /// What takes its place: a line break for a removed block tag, a
-    /// space where an attribute after a `/` goes (so no `/>` is made).
-    replacement: &'static str,
+    replacement: Replacement,
 }
 
 /// The start of a tag found by the scan: up to the end of its name.
@@ -159,13 +173,13 @@ fn cuts(html: &str, max_depth: usize) -> Vec<Cut> {
     let mut cuts = scan(html, max_depth);
     let mut last_break_end = None;
     for cut in &mut cuts {
-        if cut.replacement != BLOCK_BREAK {
+        if cut.replacement != Replacement::LineBreak {
             continue;
         }
         let only_space_since_break =
             last_break_end.is_some_and(|end| html[end..cut.start].trim().is_empty());
         if only_space_since_break {
-            cut.replacement = "";
+            cut.replacement = Replacement::Nothing;
         }
         last_break_end = Some(cut.end);
     }
@@ -209,9 +223,9 @@ fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
         let removal = |end: usize| Cut {
             start: tag.start,
             end,
-            replacement: match is_block_tag(&name.to_ascii_lowercase()) {
-                true => BLOCK_BREAK,
-                false => "",
+            replacement: match is_block_name(name) {
+                true => Replacement::LineBreak,
+                false => Replacement::Nothing,
             },
         };
         if tag.is_end {
@@ -257,7 +271,7 @@ fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
                     cuts.push(Cut {
                         start: body_start,
                         end: body_end,
-                        replacement: "",
+                        replacement: Replacement::Nothing,
                     });
                 }
                 position = match body_end < html.len() {
@@ -350,8 +364,23 @@ fn attribute_cut(bytes: &[u8], attribute: AttributeSpan) -> Cut {
     Cut {
         start: attribute.start,
         end: attribute.end,
-        replacement: if after_slash { " " } else { "" },
+        replacement: match after_slash {
+            true => Replacement::Space,
+            false => Replacement::Nothing,
+        },
     }
+}
+
+/// Whether `name` (any case) is a block element's. Lower-cased on the
+/// stack: a page nested 100,000 deep removes as many tags.
+fn is_block_name(name: &str) -> bool {
+    let mut lower = [0u8; 12];
+    let Some(buffer) = lower.get_mut(..name.len()) else {
+        return false; // no block element has so long a name
+    };
+    buffer.copy_from_slice(name.as_bytes());
+    buffer.make_ascii_lowercase();
+    std::str::from_utf8(buffer).is_ok_and(is_block_tag)
 }
 
 /// Whether a script's start tag names JSON (`type="application/ld+json"`):
@@ -674,6 +703,12 @@ mod tests {
             prepare_markup(page),
             "<div  class=\"c\"/ ><img  ><a data-k=1 href=/x>link</a><input TYPE=hidden ></div>"
         );
+    }
+
+    #[test]
+    fn block_names_are_told_in_any_case() {
+        assert!(is_block_name("DIV") && is_block_name("Blockquote"));
+        assert!(!is_block_name("span") && !is_block_name("a-very-long-custom-element"));
     }
 
     #[test]
