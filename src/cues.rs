@@ -186,7 +186,7 @@ impl CueMatcher {
 /// Finds the cues of one line.
 ///
 /// `lowercase` is the line normalised and lowercased
-/// ([`crate::normalize::normalize_lowercase_into`]); `words` its word
+/// ([`crate::normalize::lowercase_normalized_into`]); `words` its word
 /// count; `has_digit` whether it holds any digit (a date needs one).
 pub(crate) fn match_cues(lowercase: &str, words: u32, has_digit: bool) -> CueSet {
     let matcher = &*MATCHER;

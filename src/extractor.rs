@@ -2,7 +2,7 @@
 //!
 //! 1. check the input (empty, too large, binary) — [`Error`];
 //! 2. decode bytes (HTML) and segment the page into a
-//!    [`Document`](crate::document::Document) of lines;
+//!    [`Document`] of lines;
 //! 3. measure every line once — `features::compute_features`;
 //! 4. classify every line — `classify::classify`, the hot loop;
 //! 5. assemble the article — `assemble::assemble`; an article with no

@@ -1,5 +1,6 @@
 //! One pass over the markup before it is parsed: a cap on element nesting,
-//! and the bodies of scripts and style sheets taken out.
+//! and the bodies of scripts and style sheets and the attributes no one
+//! reads taken out.
 //!
 //! **Nesting.** html5ever's tree builder checks "is there a `<p>` in button
 //! scope?" and similar questions by walking its stack of open elements, so
@@ -24,13 +25,12 @@
 //! the parse costs a quarter less. Attributes the walk or the tree
 //! builder reads stay (see [`is_read_attribute`]), and so do all those of
 //! the formatting elements (`<a>`, `<b>`…), which the tree builder
-//! compares whole. A body
-//! is cut only where the parser would read it as script or style text
-//! (not inside `<svg>` or `<math>`, nor in a frameset page), and it ends
-//! exactly where the parser ends it: at the first `</style` or `</script`
-//! followed by white space, `/` or `>`, through the escaped states of the
-//! HTML standard (`<!-- <script> … </script> -->` inside a script does not
-//! end it). A test checks those ends against html5ever's on generated
+//! compares whole. A body is cut only where the parser would read it as
+//! script or style text (not inside `<svg>` or `<math>`, nor in a
+//! frameset page), and it ends exactly where the parser ends it: at the
+//! first `</style` or `</script` followed by white space, `/` or `>`,
+//! through the escaped states of the HTML standard (`<!-- <script> …
+//! </script> -->` inside a script does not end it). A test checks those ends against html5ever's on generated
 //! scripts, and attribute boundaries against html5ever's attributes.
 //! What the walk sees is the same tree less the cut text and attributes,
 //! and a test checks that too.
