@@ -413,23 +413,17 @@ pub(crate) fn is_unspaced_script(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_pieces::Pieces;
 
     #[test]
     fn the_numeric_date_prefilter_passes_every_match() {
         let pieces = [
             "1", "12", "2024", "٣", "１", ".", "/", "-", ":", " ", "a", "é", "_",
         ];
-        let mut state = 5u64;
+        let mut generator = Pieces::seeded(5);
         let (mut matches, mut ruled_out) = (0, 0);
         for _ in 0..20_000 {
-            let text: String = (0..7)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    pieces[(state >> 33) as usize % pieces.len()]
-                })
-                .collect();
+            let text = generator.string(&pieces, 7);
             let is_match = MATCHER.numeric_date.is_match(&text);
             assert!(!is_match || may_hold_numeric_date(&text), "{text:?}");
             matches += usize::from(is_match);

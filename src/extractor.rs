@@ -228,6 +228,10 @@ mod tests {
             .text()
     }
 
+    fn paragraph(text: &str) -> String {
+        format!("<p>{text}</p>")
+    }
+
     #[test]
     fn extractor_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
@@ -372,7 +376,7 @@ mod tests {
             "The operator plans to add evening services in the spring once the new signals have been tested.",
             "Ticket prices stay the same this year, the transport authority said in a statement on its website.",
         ]
-        .map(|text| format!("<p>{text}</p>"))
+        .map(paragraph)
         .concat();
         let page = format!(
             "<html><body><article><h1>Train line reopens</h1>{paragraphs}</article>\
@@ -403,7 +407,7 @@ mod tests {
             "The cost, about forty million euros, will be shared between the regional government and the port's own reserves.",
             "A public hearing on the plan is set for the end of the month at the town hall, and residents may send written comments.",
         ]
-        .map(|text| format!("<p>{text}</p>"))
+        .map(paragraph)
         .concat();
         let page = format!(
             "<html><body><div class='story'><h1>Harbour to be deepened</h1>{story}</div>\
@@ -510,7 +514,7 @@ mod tests {
             "Architects plan to keep its iron frame and glass roof, which are listed, and to add a floor for small workshops.",
             "If the works run to plan, the hall will reopen in the spring two years from now with more stalls than before.",
         ]
-        .map(|text| format!("<p>{text}</p>"))
+        .map(paragraph)
         .concat();
         let page = format!(
             "<html><body><div id='app'><h1>Market hall to close</h1>\

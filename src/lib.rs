@@ -71,6 +71,8 @@ mod features;
 mod lexicon;
 mod normalize;
 mod segment;
+#[cfg(test)]
+mod test_pieces;
 pub mod warc;
 mod window_set;
 

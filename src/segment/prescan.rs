@@ -80,13 +80,11 @@ enum TagKind {
 /// The kind of element `name` (any case) opens. One `match` on the
 /// lower-cased name: this runs for every tag of every page.
 fn tag_kind(name: &str) -> TagKind {
-    let mut lower = [0u8; 10];
-    let Some(buffer) = lower.get_mut(..name.len()) else {
+    let mut buffer = [0u8; 10];
+    let Some(lower) = lowercase_in(name.as_bytes(), &mut buffer) else {
         return TagKind::Other;
     };
-    buffer.copy_from_slice(name.as_bytes());
-    buffer.make_ascii_lowercase();
-    match &*buffer {
+    match lower {
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen"
         | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => TagKind::Void,
         b"script" => TagKind::Script,
@@ -321,14 +319,12 @@ fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
 /// (`src`, `srcset`, `data-*`, `onclick`, `title`…) is cut before the
 /// parse: on news pages they are about a fifth of the markup.
 fn is_read_attribute(name: &[u8]) -> bool {
-    let mut lower = [0u8; 14];
-    let Some(buffer) = lower.get_mut(..name.len()) else {
+    let mut buffer = [0u8; 14];
+    let Some(lower) = lowercase_in(name, &mut buffer) else {
         return false;
     };
-    buffer.copy_from_slice(name);
-    buffer.make_ascii_lowercase();
     matches!(
-        &*buffer,
+        lower,
         b"class"
             | b"id"
             | b"href"
@@ -374,13 +370,21 @@ fn attribute_cut(bytes: &[u8], attribute: AttributeSpan) -> Cut {
 /// Whether `name` (any case) is a block element's. Lower-cased on the
 /// stack: a page nested 100,000 deep removes as many tags.
 fn is_block_name(name: &str) -> bool {
-    let mut lower = [0u8; 12];
-    let Some(buffer) = lower.get_mut(..name.len()) else {
-        return false; // no block element has so long a name
-    };
-    buffer.copy_from_slice(name.as_bytes());
-    buffer.make_ascii_lowercase();
-    std::str::from_utf8(buffer).is_ok_and(is_block_tag)
+    let mut buffer = [0u8; 12];
+    // No block element has a longer name.
+    lowercase_in(name.as_bytes(), &mut buffer)
+        .and_then(|lower| std::str::from_utf8(lower).ok())
+        .is_some_and(is_block_tag)
+}
+
+/// `name` lower-cased (ASCII) into `buffer`, or `None` if it is longer:
+/// names are compared on the stack, never allocated, since the scan
+/// meets one for every tag and attribute of the page.
+fn lowercase_in<'a>(name: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
+    let lower = buffer.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// Whether a script's start tag names JSON (`type="application/ld+json"`):
@@ -669,6 +673,7 @@ fn end_of_escaped_script(bytes: &[u8], from: usize) -> Escape {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_pieces::Pieces;
 
     #[test]
     fn pages_with_nothing_to_cut_are_borrowed_unchanged() {
@@ -717,25 +722,6 @@ mod tests {
         assert_eq!(prepare_markup(page), page);
     }
 
-    /// A fixed-seed generator of strings from `pieces`.
-    struct Pieces {
-        state: u64,
-    }
-
-    impl Pieces {
-        fn string(&mut self, pieces: &[&str], count: usize) -> String {
-            (0..count)
-                .map(|_| {
-                    self.state = self
-                        .state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    pieces[(self.state >> 33) as usize % pieces.len()]
-                })
-                .collect()
-        }
-    }
-
     /// The text of the first element named `name` as html5ever parses
     /// `page`, or `None` if there is none.
     fn parsed_text(page: &str, name: &str) -> Option<String> {
@@ -776,7 +762,7 @@ mod tests {
             "</",
             "<p>",
         ];
-        let mut generator = Pieces { state: 7 };
+        let mut generator = Pieces::seeded(7);
         let mut escaped = 0;
         for _ in 0..3000 {
             let body = generator.string(&pieces, 12);
@@ -808,7 +794,7 @@ mod tests {
             "<!--",
             "-->",
         ];
-        let mut generator = Pieces { state: 11 };
+        let mut generator = Pieces::seeded(11);
         for _ in 0..2000 {
             let body = generator.string(&pieces, 8);
             let page = format!("<head><style>{body}</style></head>");
@@ -823,7 +809,7 @@ mod tests {
         // What follows the tag is text, so the parser's text in <p> is
         // what lies after the tag's end.
         let pieces = ["a", "b", "=", "\"", "'", ">", " ", "/", "\t"];
-        let mut generator = Pieces { state: 13 };
+        let mut generator = Pieces::seeded(13);
         for _ in 0..3000 {
             let attributes = generator.string(&pieces, 10);
             let page = format!("<p><b{attributes}>z");
@@ -872,7 +858,7 @@ mod tests {
         let pieces = [
             "a", "b", "=", "\"", "'", " ", "/", "\t", "x=1", " c=\"v\"", "==",
         ];
-        let mut generator = Pieces { state: 19 };
+        let mut generator = Pieces::seeded(19);
         let mut attributes_seen = 0;
         for _ in 0..3000 {
             let attributes = generator.string(&pieces, 8);
@@ -903,7 +889,7 @@ mod tests {
     #[test]
     fn comment_ends_agree_with_html5ever() {
         let pieces = ["-", "!", ">", "x", " ", "-->", "--!>"];
-        let mut generator = Pieces { state: 17 };
+        let mut generator = Pieces::seeded(17);
         for _ in 0..3000 {
             let rest = generator.string(&pieces, 6);
             let page = format!("<p>A<!--{rest}");
