@@ -11,8 +11,8 @@
 //! about a hash per byte: three to four times faster than an Aho–Corasick
 //! NFA over the same phrases, and a thirtieth of the memory of its DFA. Phrases
 //! shorter than a key (a `©`) are looked for one by one with `memchr` on
-//! their first byte. The same filter also answers whether any phrase may
-//! start at one given position ([`WindowSet::may_start_at`]), which
+//! their first byte. The same filter and buckets also answer whether some phrase
+//! starts at one given position ([`WindowSet::starts_at`]), which
 //! spares a costlier anchored search most of the time.
 
 /// Phrases in groups (by index), with a filter of their keys: their
@@ -115,22 +115,32 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
         &self.keyed[start..end]
     }
 
-    /// Whether some phrase may start at byte `start` of `text`: `false`
-    /// only when none does (no phrase shorter than a key starts there and
-    /// the key there is not in the filter), so that a costlier search
-    /// need not run. Near the end of the text the answer is `true`.
-    pub(crate) fn may_start_at(&self, text: &str, start: usize) -> bool {
+    /// Whether some phrase starts at byte `start` of `text`: the key
+    /// there tested in the filter, then the phrases of its bucket
+    /// compared. Exact, so that a costlier search (an anchored automaton
+    /// that reports every phrase there) runs only where it finds one: on
+    /// the Scrapinghub text dumps the filter alone let through three
+    /// times as many lines as hold a phrase.
+    pub(crate) fn starts_at(&self, text: &str, start: usize) -> bool {
         let rest = &text.as_bytes()[start.min(text.len())..];
-        if rest.len() < WIDTH {
-            return true;
-        }
-        let slot = filter_index(key_at::<WIDTH>(rest));
-        if self.filter[slot / 64] & (1 << (slot % 64)) != 0 {
-            return true;
+        if rest.len() >= WIDTH {
+            let key = key_at::<WIDTH>(rest);
+            let slot = filter_index(key);
+            if self.filter[slot / 64] & (1 << (slot % 64)) != 0
+                && self.bucket_of(slot).iter().any(|&(other, index)| {
+                    other == key && rest.starts_with(self.phrases[index as usize])
+                })
+            {
+                return true;
+            }
         }
         // The short phrases, compared only after their first two bytes
         // are found among theirs.
-        let pair = usize::from(u16::from_le_bytes([rest[0], rest[1]]));
+        let pair = match rest {
+            [first, second, ..] => usize::from(u16::from_le_bytes([*first, *second])),
+            [first] => usize::from(*first),
+            [] => return false,
+        };
         self.short_pairs[pair / 64] & (1 << (pair % 64)) != 0
             && self
                 .short
@@ -241,13 +251,48 @@ mod tests {
 
     #[test]
     fn a_start_no_phrase_opens_is_told() {
-        let set = WindowSet::<4>::new(&[&["read more", "by", "related"]]);
-        assert!(set.may_start_at("read more: the story", 0));
-        assert!(set.may_start_at("by jane doe", 0));
-        assert!(set.may_start_at("12 related stories", 3));
-        assert!(!set.may_start_at("the council approved the budget", 0));
-        // Too short to hold a key: the search decides.
-        assert!(set.may_start_at("rea", 0));
+        let set = WindowSet::<4>::new(&[&["read more", "by", "related", "©"]]);
+        assert!(set.starts_at("read more: the story", 0));
+        assert!(set.starts_at("by jane doe", 0));
+        assert!(set.starts_at("12 related stories", 3));
+        assert!(set.starts_at("© acme", 0));
+        assert!(set.starts_at("by", 0));
+        assert!(!set.starts_at("the council approved the budget", 0));
+        // The key is in the filter, the phrase is not there.
+        assert!(!set.starts_at("read less", 0));
+        assert!(!set.starts_at("relate", 0));
+        assert!(!set.starts_at("rea", 0));
+        assert!(!set.starts_at("b", 0));
+        assert!(!set.starts_at("", 0));
+        assert!(!set.starts_at("by", 2));
+    }
+
+    #[test]
+    fn starts_are_found_as_a_search_of_every_phrase_finds_them() {
+        let phrases = [
+            "related",
+            "related stories",
+            "rel",
+            "by",
+            "b",
+            "©",
+            "read more",
+            "réa",
+        ];
+        let set = WindowSet::<4>::new(&[&phrases]);
+        let mut pieces = crate::test_pieces::Pieces::seeded(7);
+        let alphabet = [
+            "re", "l", "a", "ted", " ", "b", "y", "©", "é", "s", "tories", "ad more",
+        ];
+        for _ in 0..5_000 {
+            let text = pieces.string(&alphabet, 6);
+            for start in (0..=text.len()).filter(|&start| text.is_char_boundary(start)) {
+                let expected = phrases
+                    .iter()
+                    .any(|phrase| text[start..].starts_with(phrase));
+                assert_eq!(set.starts_at(&text, start), expected, "{text:?} at {start}");
+            }
+        }
     }
 
     #[test]
