@@ -336,14 +336,22 @@ fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
     let mut space_before = 0x80u64;
     let mut chunk_start = 0;
     while chunk_start < bytes.len() {
-        let length = (bytes.len() - chunk_start).min(8);
-        let word = match bytes.get(chunk_start..chunk_start + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        // The chunk, and its own bytes' high bits: padding stands in a row
+        // of spaces.
+        let (word, own_bytes) = match bytes.get(chunk_start..chunk_start + 8) {
+            Some(chunk) => (
+                u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+                HIGH_BITS,
+            ),
             None => {
                 // The last chunk is padded with spaces: they start no word.
+                let length = bytes.len() - chunk_start;
                 let mut chunk = [b' '; 8];
                 chunk[..length].copy_from_slice(&bytes[chunk_start..]);
-                u64::from_le_bytes(chunk)
+                (
+                    u64::from_le_bytes(chunk),
+                    HIGH_BITS & ((1u64 << (8 * length)) - 1),
+                )
             }
         };
         // Masks of ASCII bytes: the low seven bits tested, non-ASCII
@@ -356,23 +364,21 @@ fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
         }
         let spaces = ascii(ascii_equal(low, b' '));
         let spaces_before = spaces << 8 | space_before;
-        // The line's own bytes: padding stands in a row of spaces.
-        let own_bytes = if length == 8 {
-            HIGH_BITS
-        } else {
-            HIGH_BITS & ((1u64 << (8 * length)) - 1)
-        };
         if spaces & spaces_before & own_bytes != 0 {
             return None;
         }
         let starts = !spaces & spaces_before & HIGH_BITS;
-        let upper = ascii(ascii_below(low, b'Z' + 1) & !ascii_below(low, b'A'));
-        let lower = ascii(ascii_below(low, b'z' + 1) & !ascii_below(low, b'a'));
-        let letter_starts = starts & (upper | lower);
+        // Setting the 0x20 bit turns a capital into its small letter, so
+        // one range test finds both; that bit, shifted to the high one,
+        // tells them apart.
+        let folded = low | (EVERY_BYTE * 0x20);
+        let letters = ascii(ascii_below(folded, b'z' + 1) & !ascii_below(folded, b'a'));
+        let upper = letters & !(word << 2);
+        let letter_starts = starts & letters;
         spaced_words += count_marked(letter_starts);
         features.cased_words += count_marked(letter_starts);
         features.capitalized_words += count_marked(starts & upper);
-        let mut other_starts = starts & !(upper | lower);
+        let mut other_starts = starts & !letters;
         while other_starts != 0 {
             let start = chunk_start + other_starts.trailing_zeros() as usize / 8;
             other_starts &= other_starts - 1;
