@@ -43,6 +43,7 @@ pub(crate) fn lowercase_normalized_into(text: &str, out: &mut String) {
 /// Where `line` starts and ends without its white space at either end
 /// (`str::trim`), stepping over ASCII spaces as bytes: only a non-ASCII
 /// byte at an edge needs the Unicode test.
+#[inline]
 pub(crate) fn trimmed_span(line: &str) -> (usize, usize) {
     let bytes = line.as_bytes();
     let mut start = 0;

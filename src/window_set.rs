@@ -29,6 +29,9 @@ pub(crate) struct WindowSet<const WIDTH: usize> {
     buckets: Box<[u32]>,
     /// Phrases shorter than a key, by phrase index.
     short: Vec<u32>,
+    /// The short phrases as [`key_at_most`] reads them, with the mask of
+    /// their bytes.
+    short_keys: Vec<(u32, u32)>,
     /// One bit per pair of first bytes of the short phrases (any second
     /// byte for a phrase of one byte).
     short_pairs: Box<[u64; 1024]>,
@@ -49,6 +52,23 @@ fn key_at<const WIDTH: usize>(bytes: &[u8]) -> u32 {
     u32::from_le_bytes(key)
 }
 
+/// The first four bytes of `bytes` (fewer, padded with zeros, when it is
+/// shorter) as a little-endian number.
+fn key_at_most(bytes: &[u8]) -> u32 {
+    let mut key = [0u8; 4];
+    let length = bytes.len().min(4);
+    key[..length].copy_from_slice(&bytes[..length]);
+    u32::from_le_bytes(key)
+}
+
+/// The bits of the first `length` bytes (at most four) of such a number.
+fn mask_of(length: usize) -> u32 {
+    match length {
+        0..=3 => (1u32 << (8 * length)) - 1,
+        _ => u32::MAX,
+    }
+}
+
 fn filter_index(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
 }
@@ -64,6 +84,7 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             keyed: Vec::new(),
             buckets: Box::default(),
             short: Vec::new(),
+            short_keys: Vec::new(),
             short_pairs: Box::new([0; 1024]),
             phrases: Vec::new(),
             groups: Vec::new(),
@@ -76,6 +97,8 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
                 set.groups.push(group as u8);
                 if bytes.len() < WIDTH {
                     set.short.push(index);
+                    set.short_keys
+                        .push((key_at_most(bytes), mask_of(bytes.len())));
                     let seconds = match bytes.get(1) {
                         Some(&second) => second..=second,
                         None => 0..=u8::MAX,
@@ -128,7 +151,7 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             let slot = filter_index(key);
             if self.filter[slot / 64] & (1 << (slot % 64)) != 0
                 && self.bucket_of(slot).iter().any(|&(other, index)| {
-                    other == key && rest.starts_with(self.phrases[index as usize])
+                    other == key && has_prefix(rest, self.phrases[index as usize])
                 })
             {
                 return true;
@@ -141,11 +164,16 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             [first] => usize::from(*first),
             [] => return false,
         };
-        self.short_pairs[pair / 64] & (1 << (pair % 64)) != 0
-            && self
-                .short
-                .iter()
-                .any(|&index| rest.starts_with(self.phrases[index as usize]))
+        if self.short_pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+            return false;
+        }
+        // Compared as numbers: a phrase of at most three bytes against
+        // the first bytes of the text, with no call to compare memory.
+        let length = rest.len().min(4);
+        let (prefix, available) = (key_at_most(rest), mask_of(length));
+        self.short_keys
+            .iter()
+            .any(|&(key, mask)| prefix & mask == key && mask & !available == 0)
     }
 
     /// The groups (as bits) of which some phrase occurs in `text`. Stops
@@ -195,7 +223,7 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
                 .iter()
                 .filter(|&&(other, _)| other == key)
             {
-                if rest.starts_with(self.phrases[index as usize]) && counts(index, position) {
+                if has_prefix(rest, self.phrases[index as usize]) && counts(index, position) {
                     found |= 1 << self.groups[index as usize];
                 }
             }
@@ -204,6 +232,36 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             }
         }
         found
+    }
+}
+
+/// `bytes.starts_with(phrase)`, eight bytes a step: most phrases
+/// compared differ within their first eight bytes, and the call to
+/// compare memory that `starts_with` makes cost more than that.
+fn has_prefix(bytes: &[u8], phrase: &[u8]) -> bool {
+    let Some(bytes) = bytes.get(..phrase.len()) else {
+        return false;
+    };
+    let eight = |slice: &[u8], at: usize| {
+        u64::from_le_bytes(slice[at..at + 8].try_into().expect("eight bytes"))
+    };
+    let four = |slice: &[u8], at: usize| {
+        u32::from_le_bytes(slice[at..at + 4].try_into().expect("four bytes"))
+    };
+    let mut at = 0;
+    while at + 8 <= phrase.len() {
+        if eight(bytes, at) != eight(phrase, at) {
+            return false;
+        }
+        at += 8;
+    }
+    // The last zero to seven bytes: two four-byte reads that may overlap,
+    // or one padded read.
+    let last = phrase.len().saturating_sub(4);
+    if phrase.len() - at >= 4 {
+        four(bytes, at) == four(phrase, at) && four(bytes, last) == four(phrase, last)
+    } else {
+        key_at_most(&bytes[at..]) == key_at_most(&phrase[at..])
     }
 }
 
@@ -291,6 +349,30 @@ mod tests {
                     .iter()
                     .any(|phrase| text[start..].starts_with(phrase));
                 assert_eq!(set.starts_at(&text, start), expected, "{text:?} at {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_are_told_as_starts_with_tells_them() {
+        let mut pieces = crate::test_pieces::Pieces::seeded(11);
+        let alphabet = ["a", "b", "ab", "é", "abcdefgh", "ba"];
+        for _ in 0..20_000 {
+            // One to six pieces: phrases of 1 to 48 bytes.
+            let count = 1 + pieces
+                .string(&["", "a", "aa", "aaa", "aaaa", "aaaaa"], 1)
+                .len();
+            let phrase = pieces.string(&alphabet, count);
+            let text = pieces.string(&alphabet, 4);
+            for text in [text.clone(), format!("{phrase}{text}"), phrase.clone()] {
+                let (text, phrase) = (text.as_bytes(), phrase.as_bytes());
+                assert_eq!(has_prefix(text, phrase), text.starts_with(phrase));
+                for cut in 0..=text.len().min(phrase.len()) {
+                    assert_eq!(
+                        has_prefix(&text[..cut], phrase),
+                        text[..cut].starts_with(phrase)
+                    );
+                }
             }
         }
     }
