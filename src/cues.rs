@@ -375,6 +375,10 @@ fn skip_count(text: &str, start: usize) -> usize {
 /// Whether a match ending at `end` ends on a word boundary. Scripts written
 /// without spaces (CJK, Thai) have no boundaries to check.
 fn ends_on_boundary(text: &str, end: usize) -> bool {
+    ascii_boundary(text, end).unwrap_or_else(|| ends_on_boundary_by_chars(text, end))
+}
+
+fn ends_on_boundary_by_chars(text: &str, end: usize) -> bool {
     let before = text[..end].chars().next_back();
     let after = text[end..].chars().next();
     match (before, after) {
@@ -383,13 +387,34 @@ fn ends_on_boundary(text: &str, end: usize) -> bool {
     }
 }
 
+/// Whether a match starting at `start` starts on a word boundary.
 fn starts_on_boundary(text: &str, start: usize) -> bool {
+    ascii_boundary(text, start).unwrap_or_else(|| starts_on_boundary_by_chars(text, start))
+}
+
+fn starts_on_boundary_by_chars(text: &str, start: usize) -> bool {
     let before = text[..start].chars().next_back();
     let first = text[start..].chars().next();
     match (before, first) {
         (Some(b), Some(f)) => !(is_spaced_letter(f) && b.is_alphanumeric()),
         _ => true,
     }
+}
+
+/// Whether `at` is a word boundary, read from the bytes on either side
+/// when both are ASCII (whose letters and digits are all of spaced
+/// scripts): a boundary is missing only between two letters or digits,
+/// for a match's start and for its end alike. `None` when either side is
+/// not ASCII. Date words are checked on most short lines with a digit,
+/// and decoding the characters around each cost more than the check.
+fn ascii_boundary(text: &str, at: usize) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let before = at.checked_sub(1).and_then(|index| bytes.get(index));
+    let (Some(&before), Some(&after)) = (before, bytes.get(at)) else {
+        return Some(true);
+    };
+    (before.is_ascii() && after.is_ascii())
+        .then(|| !(before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric()))
 }
 
 /// A letter of a script that separates words with spaces.
@@ -414,6 +439,27 @@ pub(crate) fn is_unspaced_script(ch: char) -> bool {
 mod tests {
     use super::*;
     use crate::test_pieces::Pieces;
+
+    #[test]
+    fn boundaries_read_as_bytes_agree_with_boundaries_read_as_characters() {
+        let mut pieces = Pieces::seeded(5);
+        let alphabet = ["a", "Z", "7", " ", "-", "é", "中", "ß", "١", ":", "x"];
+        for _ in 0..5_000 {
+            let text = pieces.string(&alphabet, 5);
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                assert_eq!(
+                    ends_on_boundary(&text, at),
+                    ends_on_boundary_by_chars(&text, at),
+                    "{text:?} {at}"
+                );
+                assert_eq!(
+                    starts_on_boundary(&text, at),
+                    starts_on_boundary_by_chars(&text, at),
+                    "{text:?} {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_numeric_date_prefilter_passes_every_match() {
