@@ -661,6 +661,12 @@ fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut
         if labels[index] != Label::Body {
             continue;
         }
+        // A text no other line of the page has is seen for the first
+        // time, and never again: most paragraphs, kept out of the set.
+        if features[index].repeat_count == 0 {
+            flush(&mut run, labels);
+            continue;
+        }
         let hash = features[index].text_hash;
         // Paragraphs, not the short entries a recipe or plan repeats.
         if seen.contains(&hash) && features[index].is_prose() {
@@ -689,6 +695,13 @@ fn trim_to_main_block(
         .clone()
         .filter(|&index| labels[index] == Label::Body && Some(index) != title)
         .collect();
+    // A page without blocks (text) has no main block to trim to.
+    if body
+        .iter()
+        .all(|&index| features[index].container == NO_CONTAINER)
+    {
+        return;
+    }
     // Words and order of first appearance of each block.
     let mut words_by_block: HashMap<u32, (u32, usize)> = HashMap::new();
     for &index in &body {
