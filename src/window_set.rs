@@ -32,6 +32,8 @@ pub(crate) struct WindowSet<const WIDTH: usize> {
     /// The short phrases as [`key_at_most`] reads them, with the mask of
     /// their bytes.
     short_keys: Vec<(u32, u32)>,
+    /// Whether every short phrase opens with a byte beyond ASCII.
+    shorts_open_beyond_ascii: bool,
     /// One bit per pair of first bytes of the short phrases (any second
     /// byte for a phrase of one byte).
     short_pairs: Box<[u64; 1024]>,
@@ -85,6 +87,7 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             buckets: Box::default(),
             short: Vec::new(),
             short_keys: Vec::new(),
+            shorts_open_beyond_ascii: false,
             short_pairs: Box::new([0; 1024]),
             phrases: Vec::new(),
             groups: Vec::new(),
@@ -115,6 +118,10 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
                 }
             }
         }
+        set.shorts_open_beyond_ascii = set
+            .short
+            .iter()
+            .all(|&index| !set.phrases[index as usize][0].is_ascii());
         set.keyed
             .sort_unstable_by_key(|&(key, index)| (filter_index(key), key, index));
         let bucket_count = (1 << FILTER_BITS) / BUCKET_SLOTS;
@@ -198,7 +205,10 @@ impl<const WIDTH: usize> WindowSet<WIDTH> {
             bounded & 1 << group == 0 || stands(start, end)
         };
         let mut found = 0u8;
-        for &index in &self.short {
+        // A short phrase that opens beyond ASCII (a `©`) cannot stand in
+        // an ASCII line, most lines: `memchr` is spared its start-up.
+        let shorts_may_occur = !(self.shorts_open_beyond_ascii && bytes.is_ascii());
+        for &index in self.short.iter().filter(|_| shorts_may_occur) {
             let phrase = self.phrases[index as usize];
             if occurs_short(bytes, phrase, |start| counts(index, start)) {
                 found |= 1 << self.groups[index as usize];
@@ -305,6 +315,10 @@ mod tests {
         assert_eq!(set.groups_in("(c) ©", 0b11), 0b10);
         assert_eq!(set.groups_in("\u{c2}\u{c2}", 0b11), 0);
         assert_eq!(set.groups_in("", 0b11), 0);
+        // Short phrases of ASCII are looked for in ASCII lines too.
+        let set = WindowSet::<4>::new(&[&["ab", "©"], &["xyz"]]);
+        assert_eq!(set.groups_in("a cab", 0b11), 0b01);
+        assert_eq!(set.groups_in("a xyz", 0b11), 0b10);
     }
 
     #[test]
