@@ -104,8 +104,9 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
     let count = document.lines.len();
     let mut features = Vec::with_capacity(count);
     let mut lowercase = String::new();
+    let mut memo = CueMemo::for_lines(count);
     for (index, line) in document.lines.iter().enumerate() {
-        let mut measured = measure_line(document.line_text(line), &mut lowercase);
+        let mut measured = measure_line(document.line_text(line), &mut lowercase, &mut memo);
         measured.link_chars = line.link_chars;
         measured.heading_level = line.heading_level;
         measured.hints = line.hints;
@@ -124,7 +125,7 @@ pub(crate) fn compute_features(document: &Document) -> Vec<Features> {
 
 /// Measures one line, leaving its lowercased normalised text in
 /// `lowercase` (a buffer reused from line to line).
-fn measure_line(original: &str, lowercase: &mut String) -> Features {
+fn measure_line(original: &str, lowercase: &mut String, memo: &mut CueMemo) -> Features {
     let mut features = Features::default();
     features.words = match scan_line(original, lowercase, &mut features) {
         Some(words) => words,
@@ -140,8 +141,71 @@ fn measure_line(original: &str, lowercase: &mut String) -> Features {
     features.is_self_repeat = is_self_repeat(lowercase);
     features.sentence_end = ends_sentence(lowercase);
     features.ends_with_colon = lowercase.ends_with([':', '：']);
-    features.cues = match_cues(lowercase, features.words, features.digit_chars > 0);
+    let (words, has_digit) = (features.words, features.digit_chars > 0);
+    features.cues = memo.cues(features.text_hash, words, has_digit, || {
+        match_cues(lowercase, words, has_digit)
+    });
     features
+}
+
+/// The cues of the lines met so far on a page, by text hash, word count
+/// and whether the line holds a digit (all that [`match_cues`] reads
+/// besides the text): a menu, a byline or a share label repeated down the
+/// page is matched once. An open-addressing table twice the page's lines
+/// and at most [`CUE_MEMO_MAX_SLOTS`], filled to half at most; a line
+/// whose slot is not found within a few probes is matched afresh.
+struct CueMemo {
+    /// `(hash, words, has_digit, cues)`; `None` for an empty slot.
+    slots: Vec<Option<(u64, u32, bool, CueSet)>>,
+    shift: u32,
+    /// Slots still to fill before the table is half full.
+    room: usize,
+}
+
+/// The largest [`CueMemo`] (a megabyte): a page of a million lines keeps
+/// the memo of its first 32,768 texts, not a table as large as itself.
+const CUE_MEMO_MAX_SLOTS: usize = 1 << 16;
+
+impl CueMemo {
+    fn for_lines(count: usize) -> CueMemo {
+        let capacity = (count * 2).next_power_of_two().clamp(2, CUE_MEMO_MAX_SLOTS);
+        CueMemo {
+            slots: vec![None; capacity],
+            shift: 64 - capacity.trailing_zeros(),
+            room: capacity / 2,
+        }
+    }
+
+    /// The cues of a line, from the table or from `match_line`.
+    fn cues(
+        &mut self,
+        hash: u64,
+        words: u32,
+        has_digit: bool,
+        match_line: impl FnOnce() -> CueSet,
+    ) -> CueSet {
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash >> self.shift) as usize;
+        for _ in 0..MAX_PROBES {
+            match self.slots[slot] {
+                Some((held, held_words, held_digit, cues))
+                    if (held, held_words, held_digit) == (hash, words, has_digit) =>
+                {
+                    return cues;
+                }
+                Some(_) => slot = (slot + 1) & mask,
+                None => {
+                    let cues = match_line();
+                    if self.room > 0 {
+                        self.room -= 1;
+                        self.slots[slot] = Some((hash, words, has_digit, cues));
+                    }
+                    return cues;
+                }
+            }
+        }
+        match_line()
+    }
 }
 
 /// Counts words, capitalised and cased words and separators into
@@ -778,7 +842,7 @@ mod tests {
     use crate::segment::text::segment_text;
 
     fn measure(text: &str) -> Features {
-        measure_line(text, &mut String::new())
+        measure_line(text, &mut String::new(), &mut CueMemo::for_lines(1))
     }
 
     #[test]
@@ -943,6 +1007,39 @@ mod tests {
         let features = compute_features(&crate::segment::html::segment_html(page));
         assert_eq!(features[0].repeat_count, 2);
         assert_eq!(features[0].repeat_elsewhere_count, 1);
+    }
+
+    #[test]
+    fn remembered_cues_are_those_of_the_line() {
+        let page = "Share\nBy Jane Doe\nPhoto: Reuters\nShare\nA long line about the port.\n\
+                    Photo: Reuters\nBy Jane Doe\n12 comments\nShare";
+        let document = segment_text(page);
+        let features = compute_features(&document);
+        for (line, measured) in document.lines.iter().zip(&features) {
+            let (mut lowercase, mut alone) = (String::new(), Features::default());
+            let words = scan_line(document.line_text(line), &mut lowercase, &mut alone);
+            let expected = match_cues(&lowercase, words.expect("plain"), alone.digit_chars > 0);
+            assert_eq!(measured.cues, expected, "{:?}", document.line_text(line));
+        }
+        // The same text with another word count or digit flag is matched
+        // on its own.
+        let mut memo = CueMemo::for_lines(4);
+        assert_eq!(
+            memo.cues(7, 1, false, || CueSet::NAVIGATION),
+            CueSet::NAVIGATION
+        );
+        assert_eq!(
+            memo.cues(7, 1, false, || CueSet::BYLINE),
+            CueSet::NAVIGATION
+        );
+        assert_eq!(memo.cues(7, 2, false, || CueSet::BYLINE), CueSet::BYLINE);
+        assert_eq!(memo.cues(7, 1, true, || CueSet::DATE), CueSet::DATE);
+        // Half full, it remembers no more, and still answers.
+        let mut memo = CueMemo::for_lines(1);
+        assert_eq!(memo.cues(1, 1, false, || CueSet::LEGAL), CueSet::LEGAL);
+        assert_eq!(memo.cues(2, 1, false, || CueSet::BYLINE), CueSet::BYLINE);
+        assert_eq!(memo.cues(2, 1, false, || CueSet::SOURCE), CueSet::SOURCE);
+        assert_eq!(memo.cues(1, 1, false, || CueSet::SOURCE), CueSet::LEGAL);
     }
 
     /// Lines with the given text hashes and blocks, repeats counted.
