@@ -7,8 +7,9 @@
 //!   leads, bylines, sources) count only where the line's text starts, so
 //!   they are matched by an **anchored** Aho–Corasick search from that
 //!   point. It stops as soon as no phrase can continue, after a few bytes
-//!   on most lines, however long the line; and a lookup of the phrases keyed by
-//!   their first four bytes spares the lines no phrase opens (nine in ten) the search.
+//!   on most lines, however long the line; and a lookup of the phrases
+//!   keyed by their first four bytes spares the search the lines no phrase
+//!   opens (nine in ten).
 //! - *contained* markers (legal lines, photo credits) and date words count
 //!   anywhere, so they are looked for all along the line, but only on
 //!   lines short enough for them to mean anything: credits and legal text

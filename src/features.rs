@@ -157,7 +157,7 @@ fn measure_line(original: &str, lowercase: &mut String, memo: &mut CueMemo) -> F
 struct CueMemo {
     /// `(hash, words, has_digit, cues)`; `None` for an empty slot.
     slots: Vec<Option<(u64, u32, bool, CueSet)>>,
-    shift: u32,
+    probing: Probing,
     /// Slots still to fill before the table is half full.
     room: usize,
 }
@@ -168,11 +168,11 @@ const CUE_MEMO_MAX_SLOTS: usize = 1 << 16;
 
 impl CueMemo {
     fn for_lines(count: usize) -> CueMemo {
-        let capacity = (count * 2).next_power_of_two().clamp(2, CUE_MEMO_MAX_SLOTS);
+        let probing = Probing::for_lines(count, CUE_MEMO_MAX_SLOTS);
         CueMemo {
-            slots: vec![None; capacity],
-            shift: 64 - capacity.trailing_zeros(),
-            room: capacity / 2,
+            slots: vec![None; probing.slots()],
+            room: probing.slots() / 2,
+            probing,
         }
     }
 
@@ -184,16 +184,14 @@ impl CueMemo {
         has_digit: bool,
         match_line: impl FnOnce() -> CueSet,
     ) -> CueSet {
-        let mask = self.slots.len() - 1;
-        let mut slot = (hash >> self.shift) as usize;
-        for _ in 0..MAX_PROBES {
+        for slot in self.probing.probes(hash) {
             match self.slots[slot] {
                 Some((held, held_words, held_digit, cues))
                     if (held, held_words, held_digit) == (hash, words, has_digit) =>
                 {
                     return cues;
                 }
-                Some(_) => slot = (slot + 1) & mask,
+                Some(_) => {}
                 None => {
                     let cues = match_line();
                     if self.room > 0 {
@@ -205,6 +203,41 @@ impl CueMemo {
             }
         }
         match_line()
+    }
+}
+
+/// The shape of the small open-addressing tables of this module
+/// ([`TextCounts`], [`CueMemo`]): a power of two of slots, twice a page's
+/// lines, a hash's top bits its first slot, then linear probing.
+struct Probing {
+    mask: usize,
+    shift: u32,
+}
+
+/// Probes after which a table gives up on a hash: hashes that share
+/// their top bits in such numbers are not chance but a page built to
+/// make the table slow, and the caller then does without it.
+const MAX_PROBES: usize = 32;
+
+impl Probing {
+    /// Twice `lines` slots, rounded up to a power of two, at most
+    /// `max_slots`.
+    fn for_lines(lines: usize, max_slots: usize) -> Probing {
+        let slots = (lines * 2).next_power_of_two().clamp(2, max_slots);
+        Probing {
+            mask: slots - 1,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    fn slots(&self) -> usize {
+        self.mask + 1
+    }
+
+    /// The slots where `hash` may be, in the order they are tried.
+    fn probes(&self, hash: u64) -> impl Iterator<Item = usize> {
+        let (first, mask) = ((hash >> self.shift) as usize, self.mask);
+        (0..MAX_PROBES).map(move |step| (first + step) & mask)
     }
 }
 
@@ -636,9 +669,9 @@ fn count_chars(lowercase: &str, features: &mut Features) -> u32 {
 /// how many of those sit in another block. On a text page (no blocks)
 /// the lines' hashes are counted in a small open-addressing table
 /// ([`TextCounts`]), which cut a Scrapinghub text pass from 131.7 M to
-/// 129.3 M instructions against the sort. Otherwise, or when the table gives up, the lines are
-/// sorted by (hash, block), then each run of equal texts, and of equal
-/// texts in one block, counted in one walk.
+/// 129.3 M instructions against the sort. Otherwise, or when the table
+/// gives up, the lines are sorted by (hash, block), then each run of
+/// equal texts, and of equal texts in one block, counted in one walk.
 fn add_repeats(features: &mut [Features]) {
     if features.iter().all(|line| line.container == NO_CONTAINER) {
         if let Some(counts) = TextCounts::of(features) {
@@ -681,24 +714,21 @@ fn add_repeats(features: &mut [Features]) {
 }
 
 /// How many lines have each text hash: an open-addressing table twice
-/// the size of the page's lines, indexed by the hash's top bits.
+/// the size of the page's lines (see [`Probing`]).
 struct TextCounts {
     /// `(hash, count)`; a count of 0 marks an empty slot.
     slots: Vec<(u64, u32)>,
-    shift: u32,
+    probing: Probing,
 }
 
-/// Probes after which [`TextCounts::of`] gives up: hashes that share
-/// their top bits in such numbers are not chance but a page built to
-/// make a table slow, which the sort then takes in its stride.
-const MAX_PROBES: usize = 32;
-
 impl TextCounts {
+    /// The counts of `features`' hashes, or `None` when a hash finds no
+    /// slot within [`MAX_PROBES`] (the sort then counts them).
     fn of(features: &[Features]) -> Option<TextCounts> {
-        let capacity = (features.len() * 2).next_power_of_two().max(2);
+        let probing = Probing::for_lines(features.len(), usize::MAX);
         let mut table = TextCounts {
-            slots: vec![(0, 0); capacity],
-            shift: 64 - capacity.trailing_zeros(),
+            slots: vec![(0, 0); probing.slots()],
+            probing,
         };
         for line in features {
             let slot = table.slot_of(line.text_hash)?;
@@ -710,16 +740,10 @@ impl TextCounts {
 
     /// The slot that holds `hash`, or the empty one where it goes.
     fn slot_of(&self, hash: u64) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut slot = (hash >> self.shift) as usize;
-        for _ in 0..MAX_PROBES {
+        self.probing.probes(hash).find(|&slot| {
             let (held, count) = self.slots[slot];
-            if count == 0 || held == hash {
-                return Some(slot);
-            }
-            slot = (slot + 1) & mask;
-        }
-        None
+            count == 0 || held == hash
+        })
     }
 
     /// How many lines have `hash` (one of the page's).

@@ -9,10 +9,11 @@
 //! 4-byte keys and 7.7% past the 3-byte one (date words: "mar", "sun"),
 //! most of them because the text does hold a key there; a line costs
 //! about a hash per byte: three to four times faster than an Aho–Corasick
-//! NFA over the same phrases, and a thirtieth of the memory of its DFA. Phrases
-//! shorter than a key (a `©`) are looked for one by one with `memchr` on
-//! their first byte. The same filter and buckets also answer whether some phrase
-//! starts at one given position ([`WindowSet::starts_at`]), which
+//! NFA over the same phrases, and a thirtieth of the memory of its DFA.
+//! Phrases shorter than a key (a `©`) are looked for one by one with
+//! `memchr` on their first byte, and not at all in an ASCII line when they
+//! open beyond ASCII. The same filter and buckets also answer whether some
+//! phrase starts at one given position ([`WindowSet::starts_at`]), which
 //! spares a costlier anchored search most of the time.
 
 /// Phrases in groups (by index), with a filter of their keys: their
