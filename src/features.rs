@@ -12,12 +12,15 @@ use crate::char_class::{
     byte_class, byte_counts, char_class, split_counts, ALPHABETIC, DIGIT, INNER_PUNCTUATION,
     LOWERCASE, LOWERCASE_IS_SELF, NOT_ASCII, SPACE, SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
 };
+use crate::chunk_masks::{ChunkMasks, CHUNK};
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::normalize::{is_ascii_space, lowercase_normalized_into};
 
 /// Unspaced-script characters that count as one word.
 const UNSPACED_CHARS_PER_WORD: u32 = 2;
+/// A bit for each byte of a chunk (see [`ChunkMasks`]).
+const FULL_CHUNK: u32 = (1 << CHUNK) - 1;
 /// A line of at least this many words that ends a sentence reads as prose.
 const PROSE_MIN_WORDS: u32 = 12;
 /// A line of this many words is prose even without a sentence end.
@@ -413,9 +416,9 @@ fn scan_nfc_line(original: &str, lowercase: &mut String, features: &mut Features
 /// quotes, dashes, accented small letters), of a script written with
 /// spaces. Such a line is its own folded copy, lowercased as ASCII.
 ///
-/// It is read eight bytes at a time as masks: the spaces, the ASCII
-/// capitals and small letters, and from them the bytes that start a
-/// word. A word that starts with an ASCII letter (most do) needs nothing
+/// It is read a chunk of sixteen bytes at a time as bit masks
+/// ([`ChunkMasks`]): the spaces, the ASCII capitals and small letters,
+/// digits and marks, and from them the bytes that start a word. A word that starts with an ASCII letter (most do) needs nothing
 /// more: it is a word, cased, capitalised or not. Words that start
 /// otherwise (digits, quotes, dashes, separators, other scripts' letters)
 /// and the non-ASCII characters are read one by one. Returns the word
@@ -428,91 +431,120 @@ fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
     }
     let (mut spaced_words, mut digits, mut punctuation) = (0u32, 0u32, 0u32);
     let mut continuation_bytes = 0u32;
-    // Whether the byte before the chunk is a space (the line's start
-    // counts as one), in the place of byte 0's high bit.
-    let mut space_before = 0x80u64;
+    let mut counts = MaskCounts::default();
+    // Whether the byte before the chunk is a space, in the place of bit
+    // 0: the line's start counts as one.
+    let mut space_before = 1u32;
     let mut chunk_start = 0;
     while chunk_start < bytes.len() {
-        // The chunk, and its own bytes' high bits: padding stands in a row
-        // of spaces.
-        let (word, own_bytes) = match bytes.get(chunk_start..chunk_start + 8) {
+        // The chunk and its own bytes: padding stands in a row of spaces.
+        let (masks, own_bytes) = match bytes.get(chunk_start..chunk_start + CHUNK) {
             Some(chunk) => (
-                u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-                HIGH_BITS,
+                ChunkMasks::of(chunk.try_into().expect("a chunk")),
+                FULL_CHUNK,
             ),
             None => {
                 // The last chunk is padded with spaces: they start no word.
                 let length = bytes.len() - chunk_start;
-                let mut chunk = [b' '; 8];
+                let mut chunk = [b' '; CHUNK];
                 chunk[..length].copy_from_slice(&bytes[chunk_start..]);
-                (
-                    u64::from_le_bytes(chunk),
-                    HIGH_BITS & ((1u64 << (8 * length)) - 1),
-                )
+                (ChunkMasks::of(&chunk), (1 << length) - 1)
             }
         };
-        // Masks of ASCII bytes: the low seven bits tested, non-ASCII
-        // bytes (high bit set) left out.
-        let non_ascii = word & HIGH_BITS;
-        let low = word & !HIGH_BITS;
-        let ascii = |mask: u64| mask & !non_ascii;
-        if ascii(ascii_below(low, b' ')) != 0 {
+        let spaces = masks.spaces;
+        let spaces_before = (spaces << 1 | space_before) & FULL_CHUNK;
+        if masks.controls | (spaces & spaces_before & own_bytes) != 0 {
             return None;
         }
-        let spaces = ascii(ascii_equal(low, b' '));
-        let spaces_before = spaces << 8 | space_before;
-        if spaces & spaces_before & own_bytes != 0 {
-            return None;
-        }
-        let starts = !spaces & spaces_before & HIGH_BITS;
-        // Setting the 0x20 bit turns a capital into its small letter, so
-        // one range test finds both; that bit, shifted to the high one,
-        // tells them apart.
-        let folded = low | (EVERY_BYTE * 0x20);
-        let letters = ascii(ascii_below(folded, b'z' + 1) & !ascii_below(folded, b'a'));
-        let upper = letters & !(word << 2);
-        let letter_starts = starts & letters;
-        spaced_words += count_marked(letter_starts);
-        features.cased_words += count_marked(letter_starts);
-        features.capitalized_words += count_marked(starts & upper);
-        let mut other_starts = starts & !letters;
+        let starts = !spaces & spaces_before;
+        counts.add([
+            starts & masks.letters,
+            starts & masks.capitals,
+            masks.digits,
+            masks.marks,
+        ]);
+        let mut other_starts = starts & !masks.letters;
         while other_starts != 0 {
-            let start = chunk_start + other_starts.trailing_zeros() as usize / 8;
+            let start = chunk_start + other_starts.trailing_zeros() as usize;
             other_starts &= other_starts - 1;
             spaced_words += other_word(line, start, features)?;
         }
-        // Digits and marks lie between `"` and `;`: most words of eight
-        // letters hold none of either.
-        if ascii(ascii_below(low, b';' + 1) & !ascii_below(low, b'"')) != 0 {
-            digits += count_marked(ascii(ascii_below(low, b'9' + 1) & !ascii_below(low, b'0')));
-            let marks = [b',', b';', b':', b'"', b'(', b')']
-                .iter()
-                .fold(0, |marks, &mark| marks | ascii_equal(low, mark));
-            punctuation += count_marked(ascii(marks));
-        }
-        if non_ascii != 0 {
+        if masks.non_ascii != 0 {
             // Continuation bytes (10xxxxxx) are no characters; lead bytes
             // (11xxxxxx) start one, read and looked up here.
-            let second_bit = (word << 1) & HIGH_BITS;
-            continuation_bytes += count_marked(non_ascii & !second_bit);
-            let mut leads = non_ascii & second_bit & own_bytes;
+            continuation_bytes += (masks.non_ascii & !masks.leads).count_ones();
+            let mut leads = masks.leads;
             while leads != 0 {
-                let at = chunk_start + leads.trailing_zeros() as usize / 8;
+                let at = chunk_start + leads.trailing_zeros() as usize;
                 leads &= leads - 1;
                 let class = plain_char_class(line, at)?;
                 digits += u32::from(class & DIGIT != 0);
                 punctuation += u32::from(class & INNER_PUNCTUATION != 0);
             }
         }
-        space_before = spaces >> 56;
-        chunk_start += 8;
+        space_before = spaces >> (CHUNK - 1);
+        chunk_start += CHUNK;
     }
-    features.digit_chars = digits;
-    features.punctuation_chars = punctuation;
+    let [letter_starts, capital_starts, ascii_digits, marks] = counts.totals();
+    spaced_words += letter_starts;
+    features.cased_words += letter_starts;
+    features.capitalized_words += capital_starts;
+    features.digit_chars = digits + ascii_digits;
+    features.punctuation_chars = punctuation + marks;
     features.chars = bytes.len() as u32 - continuation_bytes;
     features.starts_lowercase =
         first_letter_of_line(line)?.is_some_and(|first| first & LOWERCASE != 0);
     Some(spaced_words)
+}
+
+/// The bits set in four masks of a chunk, summed chunk after chunk: the
+/// scan's counts of letter and capital word starts, digits and marks.
+/// `count_ones` on processors without a POPCNT instruction (the x86-64
+/// baseline) is a dozen instructions; the same dozen count four masks at
+/// once, packed in the 16-bit fields of one word.
+#[derive(Default)]
+struct MaskCounts {
+    /// Running sums in 16-bit fields, each at most [`CHUNK`] a chunk.
+    packed: u64,
+    /// Chunks summed into `packed` since it was last emptied.
+    chunks: u32,
+    /// Sums carried out of `packed` before a field could overflow.
+    carried: [u32; 4],
+}
+
+impl MaskCounts {
+    /// Chunks summed before `packed` is emptied into `carried`: its fields
+    /// then hold at most `CHUNK * MAX_CHUNKS`, below 2^16.
+    const MAX_CHUNKS: u32 = 4095;
+
+    #[inline(always)]
+    fn add(&mut self, masks: [u32; 4]) {
+        let [a, b, c, d] = masks.map(|mask| u64::from(mask & FULL_CHUNK));
+        let mut x = a | b << 16 | c << 32 | d << 48;
+        // The classic population count, stopped at 16-bit fields.
+        x -= (x >> 1) & 0x5555_5555_5555_5555;
+        x = (x & 0x3333_3333_3333_3333) + ((x >> 2) & 0x3333_3333_3333_3333);
+        x = (x + (x >> 4)) & 0x0f0f_0f0f_0f0f_0f0f;
+        x = (x + (x >> 8)) & 0x00ff_00ff_00ff_00ff;
+        self.packed += x;
+        self.chunks += 1;
+        if self.chunks == Self::MAX_CHUNKS {
+            self.carry();
+        }
+    }
+
+    fn carry(&mut self) {
+        for (field, carried) in self.carried.iter_mut().enumerate() {
+            *carried += ((self.packed >> (16 * field)) & 0xffff) as u32;
+        }
+        (self.packed, self.chunks) = (0, 0);
+    }
+
+    /// The four sums.
+    fn totals(mut self) -> [u32; 4] {
+        self.carry();
+        self.carried
+    }
 }
 
 /// The classes of the non-ASCII character at byte `at` of `line`, if a
@@ -589,30 +621,6 @@ fn first_letter_of_line(line: &str) -> Option<Option<u16>> {
         start += word.len() + 1;
     }
     Some(None)
-}
-
-/// `0x01` in every byte of a word: multiplied by a byte, that byte in
-/// every byte.
-const EVERY_BYTE: u64 = u64::from_le_bytes([0x01; 8]);
-const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
-
-/// The high bit of every byte of `word` (all ASCII) that is below
-/// `limit` (at most 0x80), exactly: the sum never carries between bytes.
-fn ascii_below(word: u64, limit: u8) -> u64 {
-    !(word + EVERY_BYTE * u64::from(0x80 - limit)) & HIGH_BITS
-}
-
-/// The high bit of every byte of `word` (all ASCII) equal to `byte`.
-fn ascii_equal(word: u64, byte: u8) -> u64 {
-    ascii_below(word ^ (EVERY_BYTE * u64::from(byte)), 1)
-}
-
-/// How many bytes of a mask from [`ascii_below`] are marked: the marks,
-/// one bit a byte, summed into the top byte by one multiplication
-/// (`count_ones` without the POPCNT instruction of newer processors is a
-/// dozen instructions).
-fn count_marked(mask: u64) -> u32 {
-    ((mask >> 7).wrapping_mul(EVERY_BYTE) >> 56) as u32
 }
 
 /// Where the next word at or after `index` starts: past ASCII and Unicode
@@ -967,6 +975,28 @@ mod tests {
         // lines and others.
         assert!(plain_lines > 500, "{plain_lines}");
         assert!(plain_non_ascii_lines > 100, "{plain_non_ascii_lines}");
+    }
+
+    #[test]
+    fn a_line_longer_than_the_packed_counts_hold_is_counted_whole() {
+        // 80,000 bytes: more chunks than `MaskCounts` sums before it
+        // carries, each with letter and capital starts, digits and marks.
+        let line = "Storm closes 12 ports, (Reuters) said: café ".repeat(1800);
+        let line = line.trim_end();
+        let (mut lowercase, mut scanned) = (String::new(), Features::default());
+        assert!(scan_plain_line(line, &mut Features::default()).is_some());
+        scanned.words = scan_line(line, &mut lowercase, &mut scanned).expect("plain");
+        let general = measure_generally(line);
+        assert_eq!(scanned.capitalized_words, 3600);
+        assert_eq!((lowercase, scanned), general);
+        // A field filled in every chunk: 70,000 digits.
+        let digits = "1234567890".repeat(7000);
+        let mut scanned = Features::default();
+        scan_plain_line(&digits, &mut scanned).expect("plain");
+        assert_eq!(
+            (scanned.digit_chars, scanned.punctuation_chars),
+            (70_000, 0)
+        );
     }
 
     #[test]

@@ -59,6 +59,7 @@
 mod article;
 mod assemble;
 mod char_class;
+mod chunk_masks;
 mod classify;
 mod config;
 mod cues;
