@@ -1,5 +1,6 @@
 //! The byte classes of a chunk of text as bit masks, bit `i` for byte
-//! `i`: what the feature scan reads a plain line by
+//! `i`: what the text front end finds line breaks by
+//! ([`crate::segment::text`]) and the feature scan reads a plain line by
 //! ([`crate::features`]). On x86-64 one SSE2 comparison classes sixteen
 //! bytes; elsewhere the same masks come from arithmetic on 64-bit words.
 //! Both are checked against a byte-by-byte reference.
@@ -45,6 +46,22 @@ impl ChunkMasks {
     }
 }
 
+/// The bytes of `chunk` that may start a line terminator or are other
+/// control bytes: below 0x1f, or `0xc2` (U+0085) or `0xe2` (U+2028,
+/// U+2029), bit `i` for byte `i` (see [`crate::segment::text`]).
+#[inline(always)]
+pub(crate) fn terminator_starts(chunk: &[u8; CHUNK]) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: as in `ChunkMasks::of`.
+        unsafe { sse2::terminator_starts(chunk) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        words::terminator_starts(chunk)
+    }
+}
+
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use super::{ChunkMasks, CHUNK};
@@ -59,12 +76,13 @@ mod sse2 {
         _mm_set1_epi8(byte as i8)
     }
 
-    /// The lanes of `bytes` in `low..=high`. The comparisons are signed:
-    /// bytes from 0x80 up, negative, fall below any ASCII `low`.
+    /// The lanes of `bytes` in `low..=high` (ASCII). The comparisons are
+    /// signed: bytes from 0x80 up, negative, fall below any ASCII `low`,
+    /// and `0 - 1` is -1.
     #[target_feature(enable = "sse2")]
     fn in_range(bytes: __m128i, low: u8, high: u8) -> __m128i {
         _mm_and_si128(
-            _mm_cmpgt_epi8(bytes, splat(low - 1)),
+            _mm_cmpgt_epi8(bytes, splat(low.wrapping_sub(1))),
             _mm_cmplt_epi8(bytes, splat(high + 1)),
         )
     }
@@ -75,11 +93,27 @@ mod sse2 {
         _mm_movemask_epi8(lanes) as u32
     }
 
+    /// The chunk in a register.
     #[target_feature(enable = "sse2")]
-    pub(super) fn masks(chunk: &[u8; CHUNK]) -> ChunkMasks {
+    fn load(chunk: &[u8; CHUNK]) -> __m128i {
         let half =
             |at: usize| i64::from_le_bytes(chunk[at..at + 8].try_into().expect("eight bytes"));
-        let bytes = _mm_set_epi64x(half(8), half(0));
+        _mm_set_epi64x(half(8), half(0))
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn terminator_starts(chunk: &[u8; CHUNK]) -> u32 {
+        let bytes = load(chunk);
+        let lead_bytes = _mm_or_si128(
+            _mm_cmpeq_epi8(bytes, splat(0xc2)),
+            _mm_cmpeq_epi8(bytes, splat(0xe2)),
+        );
+        bits(_mm_or_si128(in_range(bytes, 0, 0x1e), lead_bytes))
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn masks(chunk: &[u8; CHUNK]) -> ChunkMasks {
+        let bytes = load(chunk);
         let non_ascii = bits(bytes);
         // Shifting the 16-bit lanes left brings a byte's bit 6 (lead
         // bytes) or bit 5 (small letters) to its high bit; bits crossing
@@ -165,6 +199,16 @@ mod words {
         }
     }
 
+    pub(super) fn terminator_starts(chunk: &[u8; CHUNK]) -> u32 {
+        let word = |at: usize| {
+            let word = u64::from_le_bytes(chunk[at..at + 8].try_into().expect("eight bytes"));
+            let (non_ascii, low) = (word & HIGH_BITS, word & !HIGH_BITS);
+            let leads = equal(low, 0xc2) | equal(low, 0xe2);
+            gather((below(low, 0x1f) & !non_ascii) | (leads & non_ascii))
+        };
+        word(0) | word(8) << 8
+    }
+
     pub(super) fn masks(chunk: &[u8; CHUNK]) -> ChunkMasks {
         let word = |at: usize| {
             masks_of_word(u64::from_le_bytes(
@@ -208,6 +252,14 @@ mod tests {
         masks
     }
 
+    fn reference_terminator_starts(chunk: &[u8; CHUNK]) -> u32 {
+        chunk
+            .iter()
+            .enumerate()
+            .filter(|(_, &byte)| byte < 0x1f || byte == 0xc2 || byte == 0xe2)
+            .fold(0, |mask, (index, _)| mask | 1 << index)
+    }
+
     #[test]
     fn every_byte_is_classed_as_byte_by_byte() {
         // Each byte value at each position, among neighbours that vary.
@@ -223,6 +275,9 @@ mod tests {
                 let expected = reference(&chunk);
                 assert_eq!(ChunkMasks::of(&chunk), expected, "{chunk:?}");
                 assert_eq!(words::masks(&chunk), expected, "{chunk:?}");
+                let expected = reference_terminator_starts(&chunk);
+                assert_eq!(terminator_starts(&chunk), expected, "{chunk:?}");
+                assert_eq!(words::terminator_starts(&chunk), expected, "{chunk:?}");
             }
         }
     }

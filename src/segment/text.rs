@@ -7,6 +7,7 @@
 //! and whitespace-only lines become no [`Line`]; they mark a block gap on
 //! the next one.
 
+use crate::chunk_masks::{terminator_starts, CHUNK};
 use crate::document::{Document, Line};
 use crate::normalize::trimmed_span;
 
@@ -70,28 +71,18 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
 
 /// The first index at or after `from` whose byte may start a line
 /// terminator (see [`MAY_START_TERMINATOR`]) or is another control byte
-/// (a tab: [`terminator_at`] tells them apart), or `bytes.len()`. Eight
-/// bytes are read at a time: a line's bytes are almost all letters and
-/// spaces, and a byte-by-byte lookup cost the text front end nine
-/// instructions a byte.
+/// (a tab: [`terminator_at`] tells them apart), or `bytes.len()`. Sixteen
+/// bytes are classed at a time ([`terminator_starts`]): a line's bytes
+/// are almost all letters and spaces, and a byte-by-byte lookup cost the
+/// text front end nine instructions a byte.
 fn next_possible_terminator(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    // Whether some byte of `word` is below `limit` (at most 0x80).
-    let has_below =
-        |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS;
-    let has_byte = |word: u64, byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
     let mut index = from;
-    while let Some(chunk) = bytes.get(index..index + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Terminators start below 0x1f, or with 0xc2 or 0xe2. Each mask's
-        // lowest mark is exact (a borrow only runs upwards), so the
-        // lowest of all three is the first byte that may start one.
-        let marks = has_below(word, 0x1f) | has_byte(word, 0xc2) | has_byte(word, 0xe2);
+    while let Some(chunk) = bytes.get(index..index + CHUNK) {
+        let marks = terminator_starts(chunk.try_into().expect("a chunk"));
         if marks != 0 {
-            return index + marks.trailing_zeros() as usize / 8;
+            return index + marks.trailing_zeros() as usize;
         }
-        index += 8;
+        index += CHUNK;
     }
     bytes[index.min(bytes.len())..]
         .iter()
@@ -163,7 +154,7 @@ mod tests {
         for terminator in [
             "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1e", "\u{85}", "\u{2029}",
         ] {
-            for before in 0..20 {
+            for before in 0..40 {
                 let text = format!("{}{terminator}é–b\tc", "a".repeat(before));
                 let ranges: Vec<_> = line_ranges(&text).collect();
                 let second = before + terminator.len();
