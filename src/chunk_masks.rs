@@ -46,6 +46,29 @@ impl ChunkMasks {
     }
 }
 
+/// The first eight bytes of `bytes` (fewer, padded with zeros, when it is
+/// shorter) as a little-endian number. Read as at most two overlapping
+/// loads: the call to copy memory that a copy into a padded array makes
+/// cost more than that on a line's last few bytes.
+#[inline(always)]
+pub(crate) fn word_at_most(bytes: &[u8]) -> u64 {
+    let length = bytes.len();
+    let at = |offset: usize| u64::from(bytes[offset]);
+    let four = |offset: usize| {
+        u64::from(u32::from_le_bytes(
+            bytes[offset..offset + 4].try_into().expect("four bytes"),
+        ))
+    };
+    match length {
+        0 => 0,
+        1..=3 => {
+            at(0) | at(length / 2) << (8 * (length / 2)) | at(length - 1) << (8 * (length - 1))
+        }
+        4..=7 => four(0) | four(length - 4) << (8 * (length - 4)),
+        _ => u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes")),
+    }
+}
+
 /// The bytes of `chunk` that may start a line terminator or are other
 /// control bytes: below 0x1f, or `0xc2` (U+0085) or `0xe2` (U+2028,
 /// U+2029), bit `i` for byte `i` (see [`crate::segment::text`]).
@@ -279,6 +302,21 @@ mod tests {
                 assert_eq!(terminator_starts(&chunk), expected, "{chunk:?}");
                 assert_eq!(words::terminator_starts(&chunk), expected, "{chunk:?}");
             }
+        }
+    }
+
+    #[test]
+    fn words_of_at_most_eight_bytes_are_zero_padded() {
+        let bytes: Vec<u8> = (1..=12).collect();
+        for length in 0..=12 {
+            let mut padded = [0u8; 8];
+            let taken = length.min(8);
+            padded[..taken].copy_from_slice(&bytes[..taken]);
+            assert_eq!(
+                word_at_most(&bytes[..length]),
+                u64::from_le_bytes(padded),
+                "{length}"
+            );
         }
     }
 

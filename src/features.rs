@@ -12,7 +12,7 @@ use crate::char_class::{
     byte_class, byte_counts, char_class, split_counts, ALPHABETIC, DIGIT, INNER_PUNCTUATION,
     LOWERCASE, LOWERCASE_IS_SELF, NOT_ASCII, SPACE, SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
 };
-use crate::chunk_masks::{ChunkMasks, CHUNK};
+use crate::chunk_masks::{word_at_most, ChunkMasks, CHUNK};
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::normalize::{is_ascii_space, lowercase_normalized_into};
@@ -445,10 +445,16 @@ fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
             ),
             None => {
                 // The last chunk is padded with spaces: they start no word.
-                let length = bytes.len() - chunk_start;
-                let mut chunk = [b' '; CHUNK];
-                chunk[..length].copy_from_slice(&bytes[chunk_start..]);
-                (ChunkMasks::of(&chunk), (1 << length) - 1)
+                let tail = &bytes[chunk_start..];
+                let padded_word = |at: usize| {
+                    let own = tail.get(at..).unwrap_or_default();
+                    let spaces = u64::from_le_bytes([b' '; 8]);
+                    word_at_most(own) | spaces.checked_shl(8 * own.len() as u32).unwrap_or(0)
+                };
+                let mut chunk = [0u8; CHUNK];
+                chunk[..8].copy_from_slice(&padded_word(0).to_le_bytes());
+                chunk[8..].copy_from_slice(&padded_word(8).to_le_bytes());
+                (ChunkMasks::of(&chunk), (1 << tail.len()) - 1)
             }
         };
         let spaces = masks.spaces;
@@ -805,9 +811,7 @@ pub(crate) fn hash_text(text: &str) -> u64 {
         word.copy_from_slice(chunk);
         hash = mix(hash, u64::from_le_bytes(word));
     }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    mix(hash, u64::from_le_bytes(tail))
+    mix(hash, word_at_most(chunks.remainder()))
 }
 
 fn is_self_repeat(text: &str) -> bool {
