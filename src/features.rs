@@ -499,7 +499,7 @@ fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
     features.punctuation_chars = punctuation + marks;
     features.chars = bytes.len() as u32 - continuation_bytes;
     features.starts_lowercase =
-        first_letter_of_line(line)?.is_some_and(|first| first & LOWERCASE != 0);
+        first_letter_of_line(line).is_some_and(|first| first & LOWERCASE != 0);
     Some(spaced_words)
 }
 
@@ -563,70 +563,76 @@ fn plain_char_class(line: &str, at: usize) -> Option<u16> {
     plain.then_some(class)
 }
 
-/// The classes of `ch`, ASCII or not, for a plain line.
-fn classes_in_plain_line(line: &str, at: usize) -> Option<u16> {
-    let byte = line.as_bytes()[at];
-    if byte.is_ascii() {
-        Some(byte_class(byte))
-    } else {
-        plain_char_class(line, at)
-    }
-}
-
 /// Counts the word at `start` of a plain line that does not start with
 /// an ASCII letter into `features`; returns whether it is a word of
 /// letters or digits (1) or not (0). A separator is counted as one,
 /// except opening the line. `None` for a character a plain line may not
 /// hold.
+///
+/// The word is read only up to its first letter: in a plain line every
+/// letter or digit is of a script written with spaces, so a word with a
+/// letter is a word; the scan of the line's lead bytes checks the rest of
+/// its characters.
 fn other_word(line: &str, start: usize, features: &mut Features) -> Option<u32> {
     let bytes = line.as_bytes();
-    let end = bytes[start..]
-        .iter()
-        .position(|&byte| byte == b' ')
-        .map_or(bytes.len(), |length| start + length);
     // A leading dash or bullet marks a list item or an interview turn.
-    if start > 0 && is_separator_token(&line[start..end]) {
-        features.separator_count += 1;
-        return Some(0);
-    }
-    let (mut first_letter, mut word_classes) = (0u16, 0u16);
-    for (offset, _) in line[start..end].char_indices() {
-        let class = classes_in_plain_line(line, start + offset)?;
-        word_classes |= class;
-        if first_letter == 0 && class & ALPHABETIC != 0 {
-            first_letter = class;
+    // Separators are at most three bytes long.
+    if start > 0 {
+        let limit = (start + 4).min(bytes.len());
+        let end = bytes[start..limit]
+            .iter()
+            .position(|&byte| byte == b' ')
+            .map_or(limit, |length| start + length);
+        if end - start <= 3 && is_separator_token(&line[start..end]) {
+            features.separator_count += 1;
+            return Some(0);
         }
     }
-    features.cased_words += u32::from(first_letter & (UPPERCASE | LOWERCASE) != 0);
-    features.capitalized_words += u32::from(first_letter & UPPERCASE != 0);
+    let mut word_classes = 0u16;
+    let mut at = start;
+    while let Some(&byte) = bytes.get(at) {
+        let class = match byte {
+            b' ' => break,
+            0..=0x7f => byte_class(byte),
+            // A continuation byte: its character was read at its lead.
+            0x80..=0xbf => {
+                at += 1;
+                continue;
+            }
+            _ => plain_char_class(line, at)?,
+        };
+        word_classes |= class;
+        if class & ALPHABETIC != 0 {
+            features.cased_words += u32::from(class & (UPPERCASE | LOWERCASE) != 0);
+            features.capitalized_words += u32::from(class & UPPERCASE != 0);
+            break;
+        }
+        at += 1;
+    }
     Some(u32::from(word_classes & SPACED_ALPHANUMERIC != 0))
 }
 
-/// The classes of the first letter of the first word with one,
-/// separators left aside, in a plain line; `Some(None)` when no word has
-/// one, `None` for a character a plain line may not hold.
-fn first_letter_of_line(line: &str) -> Option<Option<u16>> {
-    // Most lines open with a letter.
-    if let Some(&first) = line
-        .as_bytes()
-        .first()
-        .filter(|first| first.is_ascii_alphabetic())
-    {
-        return Some(Some(byte_class(first)));
-    }
-    let mut start = 0;
-    for (position, word) in line.split(' ').enumerate() {
-        if position == 0 || !is_separator_token(word) {
-            for (offset, _) in word.char_indices() {
-                let class = classes_in_plain_line(line, start + offset)?;
-                if class & ALPHABETIC != 0 {
-                    return Some(Some(class));
-                }
-            }
+/// The classes of the first letter of a plain line whose characters the
+/// scan has checked, if it has one. Separators, which
+/// [`measure_words`] skips, hold no letter: the first letter of the
+/// line is that of its first word with one.
+fn first_letter_of_line(line: &str) -> Option<u16> {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let class = match byte {
+            0..=0x7f => byte_class(byte),
+            // A continuation byte: its character was read at its lead.
+            0x80..=0xbf => 0,
+            // Checked plain by the scan: `None` cannot occur.
+            _ => plain_char_class(line, at).unwrap_or(0),
+        };
+        if class & ALPHABETIC != 0 {
+            return Some(class);
         }
-        start += word.len() + 1;
+        at += 1;
     }
-    Some(None)
+    None
 }
 
 /// Where the next word at or after `index` starts: past ASCII and Unicode
