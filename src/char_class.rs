@@ -41,6 +41,10 @@ pub(crate) const UNSPACED: u16 = 1 << 8;
 /// Set for bytes 128 and above in [`byte_class`]: the start or the
 /// inside of a non-ASCII character, which [`char_class`] describes.
 pub(crate) const NOT_ASCII: u16 = 1 << 9;
+/// Lowercasing gives one other character, as many bytes long in UTF-8
+/// (`М` to `м`, `É` to `é`): a line's lowercased copy keeps its byte
+/// offsets.
+pub(crate) const LOWERCASE_SAME_LENGTH: u16 = 1 << 10;
 
 /// The classes of any byte: an ASCII character's, or [`NOT_ASCII`]. One
 /// lookup and one test tell the scan's usual byte (ASCII, no space) from
@@ -96,7 +100,7 @@ const fn ascii_classes() -> [u16; 128] {
         } else if byte.is_ascii_digit() {
             DIGIT | SPACED_ALPHANUMERIC | LOWERCASE_IS_SELF
         } else if byte.is_ascii_uppercase() {
-            UPPERCASE | ALPHABETIC | SPACED_ALPHANUMERIC
+            UPPERCASE | ALPHABETIC | SPACED_ALPHANUMERIC | LOWERCASE_SAME_LENGTH
         } else if byte.is_ascii_lowercase() {
             LOWERCASE | ALPHABETIC | SPACED_ALPHANUMERIC | LOWERCASE_IS_SELF
         } else if matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')') {
@@ -155,6 +159,11 @@ fn describe(ch: char) -> Option<u16> {
         return None;
     }
     let mut lowercase = ch.to_lowercase();
+    let same_length_lowercase = lowercase.len() == 1
+        && lowercase
+            .clone()
+            .next()
+            .is_some_and(|lower| lower != ch && lower.len_utf8() == ch.len_utf8());
     let is_unspaced = crate::cues::is_unspaced_script(ch);
     let numeric = ch.is_numeric();
     let flags = [
@@ -172,6 +181,7 @@ fn describe(ch: char) -> Option<u16> {
         ),
         (ch.is_alphanumeric() && !is_unspaced, SPACED_ALPHANUMERIC),
         (is_unspaced && !numeric, UNSPACED),
+        (same_length_lowercase, LOWERCASE_SAME_LENGTH),
     ];
     Some(
         flags
@@ -186,18 +196,20 @@ mod tests {
     use super::*;
 
     /// What every class bit says, asked of `char` directly.
-    fn expected(ch: char) -> [bool; 6] {
+    fn expected(ch: char) -> [bool; 7] {
+        let lowercase: Vec<char> = ch.to_lowercase().collect();
         [
             ch.is_whitespace(),
             ch.is_numeric(),
             ch.is_uppercase(),
             ch.is_lowercase(),
             ch.is_alphabetic(),
-            ch.to_lowercase().eq(std::iter::once(ch)),
+            lowercase == [ch],
+            matches!(lowercase[..], [lower] if lower != ch && lower.len_utf8() == ch.len_utf8()),
         ]
     }
 
-    fn bits(classes: u16) -> [bool; 6] {
+    fn bits(classes: u16) -> [bool; 7] {
         [
             SPACE,
             DIGIT,
@@ -205,6 +217,7 @@ mod tests {
             LOWERCASE,
             ALPHABETIC,
             LOWERCASE_IS_SELF,
+            LOWERCASE_SAME_LENGTH,
         ]
         .map(|bit| classes & bit != 0)
     }

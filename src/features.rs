@@ -10,7 +10,8 @@
 
 use crate::char_class::{
     byte_class, byte_counts, char_class, split_counts, ALPHABETIC, DIGIT, INNER_PUNCTUATION,
-    LOWERCASE, LOWERCASE_IS_SELF, NOT_ASCII, SPACE, SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
+    LOWERCASE, LOWERCASE_IS_SELF, LOWERCASE_SAME_LENGTH, NOT_ASCII, SPACE, SPACED_ALPHANUMERIC,
+    UNSPACED, UPPERCASE,
 };
 use crate::chunk_masks::{word_at_most, ChunkMasks, CHUNK};
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
@@ -290,9 +291,9 @@ fn measure_words(original: &str, features: &mut Features) -> u32 {
 /// lowercasing keeps) are copied whole; ASCII is lowercased once at the
 /// end.
 fn scan_line(original: &str, lowercase: &mut String, features: &mut Features) -> Option<u32> {
-    if let Some(words) = scan_plain_line(original, features) {
-        lowercase.clear();
-        lowercase.push_str(original);
+    lowercase.clear();
+    lowercase.push_str(original);
+    if let Some(words) = scan_plain_line(original, lowercase, features) {
         lowercase.make_ascii_lowercase();
         return Some(words);
     }
@@ -412,19 +413,24 @@ fn scan_nfc_line(original: &str, lowercase: &mut String, features: &mut Features
 /// The masks path of [`scan_line`], for a plain line, most lines of most
 /// pages: words one space apart (edges trimmed, as both front ends give
 /// them), no control character and no other white space, and every
-/// non-ASCII character one that lowercasing and NFC leave alone (curly
-/// quotes, dashes, accented small letters), of a script written with
-/// spaces. Such a line is its own folded copy, lowercased as ASCII.
+/// non-ASCII character one that NFC leaves alone and lowercasing leaves
+/// alone or turns into one character as long (curly quotes, dashes,
+/// accented letters, Cyrillic and Greek), of a script written with
+/// spaces. Such a line's folded copy is the line itself with its
+/// capitals lowercased in place: `lowercase` holds the line's copy on the
+/// way in, its capitals beyond ASCII lowercased on the way out (ASCII is
+/// left to the caller).
 ///
 /// It is read a chunk of sixteen bytes at a time as bit masks
 /// ([`ChunkMasks`]): the spaces, the ASCII capitals and small letters,
-/// digits and marks, and from them the bytes that start a word. A word that starts with an ASCII letter (most do) needs nothing
-/// more: it is a word, cased, capitalised or not. Words that start
-/// otherwise (digits, quotes, dashes, separators, other scripts' letters)
-/// and the non-ASCII characters are read one by one. Returns the word
-/// count, or `None` (with `features` partly written) for a line that is
+/// digits and marks, and from them the bytes that start a word. A word
+/// that starts with an ASCII letter (most do) needs nothing more: it is a
+/// word, cased, capitalised or not. Words that start otherwise (digits,
+/// quotes, dashes, separators, other scripts' letters) and the non-ASCII
+/// characters are read one by one. Returns the word count, or `None`
+/// (with `lowercase` and `features` partly written) for a line that is
 /// not plain.
-fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
+fn scan_plain_line(line: &str, lowercase: &mut String, features: &mut Features) -> Option<u32> {
     let bytes = line.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return None;
@@ -486,6 +492,9 @@ fn scan_plain_line(line: &str, features: &mut Features) -> Option<u32> {
                 let class = plain_char_class(line, at)?;
                 digits += u32::from(class & DIGIT != 0);
                 punctuation += u32::from(class & INNER_PUNCTUATION != 0);
+                if class & LOWERCASE_IS_SELF == 0 {
+                    lowercase_in_place(lowercase, at);
+                }
             }
         }
         space_before = spaces >> (CHUNK - 1);
@@ -555,12 +564,31 @@ impl MaskCounts {
 
 /// The classes of the non-ASCII character at byte `at` of `line`, if a
 /// plain line may hold it (see [`scan_plain_line`]): not white space,
-/// not of an unspaced script, and left alone by NFC and lowercasing.
+/// not of an unspaced script, left alone by NFC, and by lowercasing or
+/// lowercased to one character as long.
 fn plain_char_class(line: &str, at: usize) -> Option<u16> {
     let ch = line[at..].chars().next()?;
     let class = char_class(ch)?;
-    let plain = class & (SPACE | UNSPACED) == 0 && class & LOWERCASE_IS_SELF != 0;
+    let plain =
+        class & (SPACE | UNSPACED) == 0 && class & (LOWERCASE_IS_SELF | LOWERCASE_SAME_LENGTH) != 0;
     plain.then_some(class)
+}
+
+/// Lowercases the character at byte `at` of `text`, one whose lowercase
+/// is one character as long ([`LOWERCASE_SAME_LENGTH`]): the bytes after
+/// it keep their offsets.
+fn lowercase_in_place(text: &mut String, at: usize) {
+    let Some(ch) = text[at..].chars().next() else {
+        return;
+    };
+    let mut lower = ch.to_lowercase();
+    if let (Some(lower), None) = (lower.next(), lower.next()) {
+        let mut buffer = [0u8; 4];
+        let lower = lower.encode_utf8(&mut buffer);
+        if lower.len() == ch.len_utf8() {
+            text.replace_range(at..at + lower.len(), lower);
+        }
+    }
 }
 
 /// Counts the word at `start` of a plain line that does not start with
@@ -957,6 +985,7 @@ mod tests {
         ];
         let mut state = 0x2545_f491_4f6c_dd1du64;
         let (mut plain_lines, mut plain_non_ascii_lines) = (0, 0);
+        let mut plain_lines_with_capitals_beyond_ascii = 0;
         for _ in 0..4000 {
             let mut line = String::new();
             for _ in 0..(state % 13) {
@@ -976,15 +1005,20 @@ mod tests {
             };
             scanned.words = words;
             assert_eq!((lowercase, scanned), measure_generally(&line), "{line:?}");
-            if scan_plain_line(&line, &mut Features::default()).is_some() {
+            if scan_plain_line(&line, &mut line.clone(), &mut Features::default()).is_some() {
                 plain_lines += 1;
                 plain_non_ascii_lines += usize::from(!line.is_ascii());
+                plain_lines_with_capitals_beyond_ascii += usize::from(line.contains(['М', 'É']));
             }
         }
         // The masks path, not only its fallbacks, was tested, on ASCII
         // lines and others.
         assert!(plain_lines > 500, "{plain_lines}");
         assert!(plain_non_ascii_lines > 100, "{plain_non_ascii_lines}");
+        assert!(
+            plain_lines_with_capitals_beyond_ascii > 50,
+            "{plain_lines_with_capitals_beyond_ascii}"
+        );
     }
 
     #[test]
@@ -994,7 +1028,7 @@ mod tests {
         let line = "Storm closes 12 ports, (Reuters) said: café ".repeat(1800);
         let line = line.trim_end();
         let (mut lowercase, mut scanned) = (String::new(), Features::default());
-        assert!(scan_plain_line(line, &mut Features::default()).is_some());
+        assert!(scan_plain_line(line, &mut line.to_owned(), &mut Features::default()).is_some());
         scanned.words = scan_line(line, &mut lowercase, &mut scanned).expect("plain");
         let general = measure_generally(line);
         assert_eq!(scanned.capitalized_words, 3600);
@@ -1002,7 +1036,7 @@ mod tests {
         // A field filled in every chunk: 70,000 digits.
         let digits = "1234567890".repeat(7000);
         let mut scanned = Features::default();
-        scan_plain_line(&digits, &mut scanned).expect("plain");
+        scan_plain_line(&digits, &mut digits.clone(), &mut scanned).expect("plain");
         assert_eq!(
             (scanned.digit_chars, scanned.punctuation_chars),
             (70_000, 0)
