@@ -147,6 +147,29 @@ pub(crate) fn char_class(ch: char) -> Option<u16> {
     Some(stored & !KNOWN).filter(|_| stored != NOT_INERT)
 }
 
+/// [`char_class`] of the character that starts at byte `at` of `text`,
+/// decoded from its bytes: a character of two or three bytes (all of the
+/// Basic Multilingual Plane beyond ASCII) is looked up without the
+/// general decoder's checks, which `text` being UTF-8 makes needless.
+/// Other characters, and an `at` that starts none, take [`char_class`].
+#[inline]
+pub(crate) fn char_class_at(text: &str, at: usize) -> Option<u16> {
+    let bytes = text.as_bytes();
+    let continuation =
+        |offset: usize| u32::from(bytes.get(at + offset).copied().unwrap_or(0) & 0x3f);
+    let lead = u32::from(*bytes.get(at)?);
+    let code_point = match lead {
+        0xc0..=0xdf => (lead & 0x1f) << 6 | continuation(1),
+        0xe0..=0xef => (lead & 0x0f) << 12 | continuation(1) << 6 | continuation(2),
+        _ => return text.get(at..)?.chars().next().and_then(char_class),
+    };
+    let stored = BMP_CLASSES[code_point as usize].load(Ordering::Relaxed);
+    if stored == 0 {
+        return char::from_u32(code_point).and_then(char_class);
+    }
+    Some(stored & !KNOWN).filter(|_| stored != NOT_INERT)
+}
+
 /// The classes of `ch` from the standard library and the normalisation
 /// data; `None` for characters NFC may touch (see [`char_class`]).
 fn describe(ch: char) -> Option<u16> {
@@ -268,6 +291,21 @@ mod tests {
                 assert_eq!(bits(classes), expected(ch), "{ch:?}");
             }
         }
+    }
+
+    #[test]
+    fn classes_read_from_bytes_are_those_of_the_character() {
+        let samples = ('\u{80}'..='\u{3100}')
+            .chain('\u{4E00}'..='\u{4F00}')
+            .chain('\u{D7F0}'..='\u{FFFF}')
+            .chain('\u{1F600}'..='\u{1F650}');
+        for ch in samples {
+            let text = format!("a{ch}b");
+            assert_eq!(char_class_at(&text, 1), char_class(ch), "{ch:?}");
+        }
+        // Not at a character's start, or past the end: no panic.
+        assert_eq!(char_class_at("é", 1), None);
+        assert_eq!(char_class_at("é", 2), None);
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! mean about the same amount of text in every language.
 
 use crate::char_class::{
-    byte_class, byte_counts, char_class, split_counts, ALPHABETIC, DIGIT, INNER_PUNCTUATION,
-    LOWERCASE, LOWERCASE_IS_SELF, LOWERCASE_SAME_LENGTH, NOT_ASCII, SPACE, SPACED_ALPHANUMERIC,
-    UNSPACED, UPPERCASE,
+    byte_class, byte_counts, char_class, char_class_at, split_counts, ALPHABETIC, DIGIT,
+    INNER_PUNCTUATION, LOWERCASE, LOWERCASE_IS_SELF, LOWERCASE_SAME_LENGTH, NOT_ASCII, SPACE,
+    SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
 };
 use crate::chunk_masks::{word_at_most, ChunkMasks, CHUNK};
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
@@ -566,9 +566,9 @@ impl MaskCounts {
 /// plain line may hold it (see [`scan_plain_line`]): not white space,
 /// not of an unspaced script, left alone by NFC, and by lowercasing or
 /// lowercased to one character as long.
+#[inline]
 fn plain_char_class(line: &str, at: usize) -> Option<u16> {
-    let ch = line[at..].chars().next()?;
-    let class = char_class(ch)?;
+    let class = char_class_at(line, at)?;
     let plain =
         class & (SPACE | UNSPACED) == 0 && class & (LOWERCASE_IS_SELF | LOWERCASE_SAME_LENGTH) != 0;
     plain.then_some(class)
