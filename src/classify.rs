@@ -212,7 +212,14 @@ fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
     set(Feature::BylineCue, cue(CueSet::BYLINE));
     set(Feature::SourceCue, cue(CueSet::SOURCE));
     set(Feature::DateCue, cue(CueSet::DATE));
-    set(Feature::LinkDensity, features.link_density());
+    // The markup features of a line without links, heading or hints
+    // (every line of a text page) are all zero: not visiting them leaves
+    // the vector and the sums as they are.
+    let has_markup =
+        features.link_chars > 0 || features.heading_level > 0 || !features.hints.is_empty();
+    if has_markup {
+        set(Feature::LinkDensity, features.link_density());
+    }
     set(
         Feature::NeighbourProseDensity,
         features.neighbour_prose_density,
@@ -221,6 +228,9 @@ fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
         Feature::NeighbourLabelDensity,
         features.neighbour_label_density,
     );
+    if !has_markup {
+        return;
+    }
     let hint = |hints: HintSet| flag(features.hints.intersects(hints));
     set(Feature::Heading, flag(features.heading_level > 0));
     set(Feature::InNavigation, hint(HintSet::NAVIGATION));
@@ -334,6 +344,46 @@ mod tests {
         for line in &features {
             let expected = logits(&feature_vector(line)).map(f32::to_bits);
             assert_eq!(logits_of(line).map(f32::to_bits), expected);
+        }
+    }
+
+    #[test]
+    fn every_piece_of_markup_reaches_the_vector() {
+        // Markup features are visited only on lines with markup: each
+        // piece alone must show in the vector, or the test of "has
+        // markup" missed it.
+        let base = compute_features(&segment_text("Storm closes ports"))[0];
+        let plain = feature_vector(&base);
+        let mut lines = vec![
+            Features {
+                link_chars: 5,
+                ..base
+            },
+            Features {
+                heading_level: 2,
+                ..base
+            },
+        ];
+        lines.extend((0..16).map(|bit| Features {
+            hints: HintSet::from_bit(bit),
+            ..base
+        }));
+        let read_hints = HintSet::NAVIGATION
+            .union(HintSet::ASIDE)
+            .union(HintSet::FIGCAPTION)
+            .union(HintSet::FIGURE)
+            .union(HintSet::ARTICLE)
+            .union(HintSet::ARTICLE_CLASS)
+            .union(HintSet::LIST_ITEM)
+            .union(HintSet::FURNITURE_CLASS)
+            .union(HintSet::RELATED_CLASS)
+            .union(HintSet::COMMENT_CLASS)
+            .union(HintSet::CAPTION_CLASS);
+        for line in lines {
+            let vector = feature_vector(&line);
+            let changed = (0..FEATURE_COUNT).any(|index| vector[index] != plain[index]);
+            let read = line.hints.is_empty() || line.hints.intersects(read_hints);
+            assert_eq!(changed, read, "{line:?}");
         }
     }
 

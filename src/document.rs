@@ -61,6 +61,11 @@ impl HintSet {
     pub fn intersects(self, other: HintSet) -> bool {
         self.0 & other.0 != 0
     }
+
+    /// Whether no flag is set.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 /// No container: a text page's line (see [`Line::container`]).
