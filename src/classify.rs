@@ -169,9 +169,20 @@ pub(crate) fn feature_vector(features: &Features) -> [f32; FEATURE_COUNT] {
     vector
 }
 
+/// The cues the classifier has a feature for.
+const CLASSIFIED_CUES: CueSet = CueSet::RELATED_HEADING
+    .union(CueSet::RELATED_LEAD)
+    .union(CueSet::NAVIGATION)
+    .union(CueSet::LEGAL)
+    .union(CueSet::CAPTION)
+    .union(CueSet::BYLINE)
+    .union(CueSet::SOURCE)
+    .union(CueSet::DATE);
+
 /// Hands `set` every feature of the line with its value, in vector order:
 /// the one definition of the vector, for [`feature_vector`] and
-/// [`logits_of`].
+/// [`logits_of`]. Features known to be zero may be left out: the vector
+/// starts at zero, and a zero term is not added to the sums.
 fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
     let words = features.words;
     let per_word = |count: u32| count as f32 / words.max(1) as f32;
@@ -179,10 +190,15 @@ fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
     let cue = |cue: CueSet| flag(features.cues.contains(cue));
     set(Feature::Bias, 1.0);
     set(Feature::LogWords, log_words(words));
-    set(Feature::Tiny, flag(words <= 3));
-    set(Feature::Short, flag((4..=5).contains(&words)));
-    set(Feature::Medium, flag((6..=20).contains(&words)));
-    set(Feature::Long, flag(words > 20));
+    // One of the four length flags is set; the other three are zero,
+    // which the vector already holds and the sums would skip.
+    let length = match words {
+        0..=3 => Feature::Tiny,
+        4..=5 => Feature::Short,
+        6..=20 => Feature::Medium,
+        _ => Feature::Long,
+    };
+    set(length, 1.0);
     set(Feature::SentenceEnd, flag(features.sentence_end));
     set(
         Feature::PunctuationDensity,
@@ -204,14 +220,17 @@ fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
     set(Feature::Position, features.position);
     set(Feature::Repeated, flag(features.repeat_count > 0));
     set(Feature::SelfRepeat, flag(features.is_self_repeat));
-    set(Feature::RelatedHeading, cue(CueSet::RELATED_HEADING));
-    set(Feature::RelatedLead, cue(CueSet::RELATED_LEAD));
-    set(Feature::NavigationCue, cue(CueSet::NAVIGATION));
-    set(Feature::LegalCue, cue(CueSet::LEGAL));
-    set(Feature::CaptionCue, cue(CueSet::CAPTION));
-    set(Feature::BylineCue, cue(CueSet::BYLINE));
-    set(Feature::SourceCue, cue(CueSet::SOURCE));
-    set(Feature::DateCue, cue(CueSet::DATE));
+    // Most lines carry no cue: the eight cue features are then zero.
+    if features.cues.intersects(CLASSIFIED_CUES) {
+        set(Feature::RelatedHeading, cue(CueSet::RELATED_HEADING));
+        set(Feature::RelatedLead, cue(CueSet::RELATED_LEAD));
+        set(Feature::NavigationCue, cue(CueSet::NAVIGATION));
+        set(Feature::LegalCue, cue(CueSet::LEGAL));
+        set(Feature::CaptionCue, cue(CueSet::CAPTION));
+        set(Feature::BylineCue, cue(CueSet::BYLINE));
+        set(Feature::SourceCue, cue(CueSet::SOURCE));
+        set(Feature::DateCue, cue(CueSet::DATE));
+    }
     // The markup features of a line without links, heading or hints
     // (every line of a text page) are all zero: not visiting them leaves
     // the vector and the sums as they are.
@@ -344,6 +363,51 @@ mod tests {
         for line in &features {
             let expected = logits(&feature_vector(line)).map(f32::to_bits);
             assert_eq!(logits_of(line).map(f32::to_bits), expected);
+        }
+    }
+
+    #[test]
+    fn every_cue_and_length_reaches_the_vector() {
+        // Cue features are visited only on lines with a classified cue:
+        // each cue alone must show in the vector exactly when a feature
+        // reads it.
+        let base = compute_features(&segment_text("Storm closes ports"))[0];
+        let plain = feature_vector(&base);
+        let cues = [
+            CueSet::RELATED_HEADING,
+            CueSet::RELATED_LEAD,
+            CueSet::NAVIGATION,
+            CueSet::LEGAL,
+            CueSet::CAPTION,
+            CueSet::BYLINE,
+            CueSet::SOURCE,
+            CueSet::DATE,
+            CueSet::COMMENT_HEADING,
+        ];
+        for cue in cues {
+            let vector = feature_vector(&Features { cues: cue, ..base });
+            let changed = (0..FEATURE_COUNT).any(|index| vector[index] != plain[index]);
+            // Every cue but the comment heading is a feature.
+            assert_eq!(changed, cue != CueSet::COMMENT_HEADING, "{cue:?}");
+        }
+        // One length flag, the right one, whatever the word count.
+        for words in 0..40 {
+            let vector = feature_vector(&Features { words, ..base });
+            let lengths = [
+                Feature::Tiny,
+                Feature::Short,
+                Feature::Medium,
+                Feature::Long,
+            ]
+            .map(|feature| vector[feature as usize]);
+            let expected = [
+                words <= 3,
+                (4..=5).contains(&words),
+                (6..=20).contains(&words),
+                words > 20,
+            ]
+            .map(|on| if on { 1.0 } else { 0.0 });
+            assert_eq!(lengths, expected, "{words}");
         }
     }
 
