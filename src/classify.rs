@@ -148,15 +148,17 @@ fn add_weighted(sums: &mut [f32; 4], feature: usize, value: f32) {
 }
 
 /// [`logits`] of the line's vector without building it: the weights of
-/// each feature with a value other than zero, added in feature order. A
-/// term left out adds zero, so the sums are [`logits`]' to the bit (a
-/// test checks it); most features are flags, and most flags are off.
+/// each feature [`visit_features`] visits, added in feature order. The
+/// features it leaves out are zero, and a term left out adds zero, so the
+/// sums are [`logits`]' to the bit (a test checks it). The terms visited
+/// are added whatever their value: a zero term adds a signed zero, which
+/// leaves a sum unchanged (the bias makes every sum non-zero before the
+/// first such term), and testing each value for zero was a branch
+/// mispredicted every line.
 fn logits_of(features: &Features) -> [f32; 4] {
     let mut sums = [0f32; 4];
     visit_features(features, |feature, value| {
-        if value != 0.0 {
-            add_weighted(&mut sums, feature as usize, value);
-        }
+        add_weighted(&mut sums, feature as usize, value);
     });
     sums
 }
@@ -186,7 +188,7 @@ const CLASSIFIED_CUES: CueSet = CueSet::RELATED_HEADING
 fn visit_features(features: &Features, mut set: impl FnMut(Feature, f32)) {
     let words = features.words;
     let per_word = |count: u32| count as f32 / words.max(1) as f32;
-    let flag = |on: bool| if on { 1.0 } else { 0.0 };
+    let flag = |on: bool| f32::from(u8::from(on));
     let cue = |cue: CueSet| flag(features.cues.contains(cue));
     set(Feature::Bias, 1.0);
     set(Feature::LogWords, log_words(words));
