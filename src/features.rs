@@ -85,7 +85,9 @@ pub(crate) struct Features {
 impl Features {
     /// Whether the line reads as running prose.
     pub fn is_prose(&self) -> bool {
-        (self.words >= PROSE_MIN_WORDS && self.sentence_end) || self.words >= PROSE_ANY_WORDS
+        // Joined without branching: the tests fail in turn from line to
+        // line.
+        (self.words >= PROSE_MIN_WORDS) & self.sentence_end | (self.words >= PROSE_ANY_WORDS)
     }
 
     /// Whether the line is a short label such as a menu entry.
