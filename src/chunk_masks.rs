@@ -69,6 +69,21 @@ pub(crate) fn word_at_most(bytes: &[u8]) -> u64 {
     }
 }
 
+/// `bytes` (at most [`CHUNK`]) padded with spaces to a chunk, built from
+/// [`word_at_most`] reads: the last, short chunk of a line, with no call
+/// to copy memory.
+pub(crate) fn padded_with_spaces(bytes: &[u8]) -> [u8; CHUNK] {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let padded_word = |at: usize| {
+        let own = bytes.get(at..).unwrap_or_default();
+        word_at_most(own) | SPACES.checked_shl(8 * own.len() as u32).unwrap_or(0)
+    };
+    let mut chunk = [0u8; CHUNK];
+    chunk[..8].copy_from_slice(&padded_word(0).to_le_bytes());
+    chunk[8..].copy_from_slice(&padded_word(8).to_le_bytes());
+    chunk
+}
+
 /// The bytes of `chunk` that may start a line terminator or are other
 /// control bytes: below 0x1f, or `0xc2` (U+0085) or `0xe2` (U+2028,
 /// U+2029), bit `i` for byte `i` (see [`crate::segment::text`]).
@@ -317,6 +332,16 @@ mod tests {
                 u64::from_le_bytes(padded),
                 "{length}"
             );
+        }
+    }
+
+    #[test]
+    fn short_chunks_are_padded_with_spaces() {
+        let bytes: Vec<u8> = (b'a'..=b'p').collect();
+        for length in 0..=CHUNK {
+            let mut expected = [b' '; CHUNK];
+            expected[..length].copy_from_slice(&bytes[..length]);
+            assert_eq!(padded_with_spaces(&bytes[..length]), expected, "{length}");
         }
     }
 

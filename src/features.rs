@@ -13,7 +13,7 @@ use crate::char_class::{
     INNER_PUNCTUATION, LOWERCASE, LOWERCASE_IS_SELF, LOWERCASE_SAME_LENGTH, NOT_ASCII, SPACE,
     SPACED_ALPHANUMERIC, UNSPACED, UPPERCASE,
 };
-use crate::chunk_masks::{word_at_most, ChunkMasks, CHUNK};
+use crate::chunk_masks::{padded_with_spaces, word_at_most, ChunkMasks, CHUNK};
 use crate::cues::{is_unspaced_script, match_cues, CueSet};
 use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::normalize::{is_ascii_space, lowercase_normalized_into};
@@ -454,15 +454,10 @@ fn scan_plain_line(line: &str, lowercase: &mut String, features: &mut Features) 
             None => {
                 // The last chunk is padded with spaces: they start no word.
                 let tail = &bytes[chunk_start..];
-                let padded_word = |at: usize| {
-                    let own = tail.get(at..).unwrap_or_default();
-                    let spaces = u64::from_le_bytes([b' '; 8]);
-                    word_at_most(own) | spaces.checked_shl(8 * own.len() as u32).unwrap_or(0)
-                };
-                let mut chunk = [0u8; CHUNK];
-                chunk[..8].copy_from_slice(&padded_word(0).to_le_bytes());
-                chunk[8..].copy_from_slice(&padded_word(8).to_le_bytes());
-                (ChunkMasks::of(&chunk), (1 << tail.len()) - 1)
+                (
+                    ChunkMasks::of(&padded_with_spaces(tail)),
+                    (1 << tail.len()) - 1,
+                )
             }
         };
         let spaces = masks.spaces;

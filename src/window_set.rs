@@ -16,6 +16,8 @@
 //! phrase starts at one given position ([`WindowSet::starts_at`]), which
 //! spares a costlier anchored search most of the time.
 
+use crate::chunk_masks::word_at_most;
+
 /// Phrases in groups (by index), with a filter of their keys: their
 /// first `WIDTH` bytes (3 or 4).
 pub(crate) struct WindowSet<const WIDTH: usize> {
@@ -58,10 +60,7 @@ fn key_at<const WIDTH: usize>(bytes: &[u8]) -> u32 {
 /// The first four bytes of `bytes` (fewer, padded with zeros, when it is
 /// shorter) as a little-endian number.
 fn key_at_most(bytes: &[u8]) -> u32 {
-    let mut key = [0u8; 4];
-    let length = bytes.len().min(4);
-    key[..length].copy_from_slice(&bytes[..length]);
-    u32::from_le_bytes(key)
+    word_at_most(&bytes[..bytes.len().min(4)]) as u32
 }
 
 /// The bits of the first `length` bytes (at most four) of such a number.
