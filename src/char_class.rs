@@ -144,6 +144,12 @@ pub(crate) fn char_class(ch: char) -> Option<u16> {
         stored = describe(ch).map_or(NOT_INERT, |classes| classes | KNOWN);
         entry.store(stored, Ordering::Relaxed);
     }
+    classes_of_entry(stored)
+}
+
+/// The classes a filled entry of [`BMP_CLASSES`] holds, or `None` for a
+/// character the scan cannot take.
+fn classes_of_entry(stored: u16) -> Option<u16> {
     Some(stored & !KNOWN).filter(|_| stored != NOT_INERT)
 }
 
@@ -167,7 +173,7 @@ pub(crate) fn char_class_at(text: &str, at: usize) -> Option<u16> {
     if stored == 0 {
         return char::from_u32(code_point).and_then(char_class);
     }
-    Some(stored & !KNOWN).filter(|_| stored != NOT_INERT)
+    classes_of_entry(stored)
 }
 
 /// The classes of `ch` from the standard library and the normalisation

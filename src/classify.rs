@@ -368,13 +368,20 @@ mod tests {
         }
     }
 
+    /// A plain line, and whether `line` (that line changed) has another
+    /// vector.
+    fn plain_line() -> (Features, impl Fn(&Features) -> bool) {
+        let base = compute_features(&segment_text("Storm closes ports"))[0];
+        let plain = feature_vector(&base);
+        (base, move |line: &Features| feature_vector(line) != plain)
+    }
+
     #[test]
     fn every_cue_and_length_reaches_the_vector() {
         // Cue features are visited only on lines with a classified cue:
         // each cue alone must show in the vector exactly when a feature
         // reads it.
-        let base = compute_features(&segment_text("Storm closes ports"))[0];
-        let plain = feature_vector(&base);
+        let (base, changes_vector) = plain_line();
         let cues = [
             CueSet::RELATED_HEADING,
             CueSet::RELATED_LEAD,
@@ -387,8 +394,7 @@ mod tests {
             CueSet::COMMENT_HEADING,
         ];
         for cue in cues {
-            let vector = feature_vector(&Features { cues: cue, ..base });
-            let changed = (0..FEATURE_COUNT).any(|index| vector[index] != plain[index]);
+            let changed = changes_vector(&Features { cues: cue, ..base });
             // Every cue but the comment heading is a feature.
             assert_eq!(changed, cue != CueSet::COMMENT_HEADING, "{cue:?}");
         }
@@ -418,8 +424,7 @@ mod tests {
         // Markup features are visited only on lines with markup: each
         // piece alone must show in the vector, or the test of "has
         // markup" missed it.
-        let base = compute_features(&segment_text("Storm closes ports"))[0];
-        let plain = feature_vector(&base);
+        let (base, changes_vector) = plain_line();
         let mut lines = vec![
             Features {
                 link_chars: 5,
@@ -446,10 +451,8 @@ mod tests {
             .union(HintSet::COMMENT_CLASS)
             .union(HintSet::CAPTION_CLASS);
         for line in lines {
-            let vector = feature_vector(&line);
-            let changed = (0..FEATURE_COUNT).any(|index| vector[index] != plain[index]);
             let read = line.hints.is_empty() || line.hints.intersects(read_hints);
-            assert_eq!(changed, read, "{line:?}");
+            assert_eq!(changes_vector(&line), read, "{line:?}");
         }
     }
 
