@@ -146,6 +146,13 @@ pub struct Article {
     pub date: Option<String>,
     /// One verdict per input line (per non-blank line of a text page).
     pub lines: Vec<LineVerdict>,
+    /// How sure newsclip is that [`Article::paragraphs`] is the page's
+    /// article, from 0 to 1. A page with running text but no line run that
+    /// reads confidently as an article still gives its best block's text,
+    /// with a low confidence (below 0.5), rather than
+    /// [`Error::NoArticle`](crate::Error::NoArticle): filter on it when
+    /// precision matters more than coverage.
+    pub confidence: f32,
 }
 
 impl Article {

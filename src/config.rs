@@ -39,6 +39,8 @@ pub struct Config {
     /// How many lines around the article are searched for the byline and
     /// the date. Default: [`DEFAULT_METADATA_WINDOW`].
     pub metadata_window: usize,
+    /// The assembler's fitted parameters (see `src/assemble/params.rs`).
+    pub(crate) assembler: crate::assemble::AssemblerParams,
 }
 
 impl Default for Config {
@@ -48,6 +50,7 @@ impl Default for Config {
             body_threshold: DEFAULT_BODY_THRESHOLD,
             title_lookback: DEFAULT_TITLE_LOOKBACK,
             metadata_window: DEFAULT_METADATA_WINDOW,
+            assembler: crate::assemble::AssemblerParams::default(),
         }
     }
 }
@@ -57,6 +60,20 @@ impl Config {
     pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
         self
+    }
+
+    /// Sets one of the assembler's fitted parameters by name, for the
+    /// fitting example (`examples/fit_assembler.rs`); not a stable API.
+    /// Returns `None` for a name the assembler does not have.
+    #[doc(hidden)]
+    pub fn with_assembler_parameter(mut self, name: &str, value: f32) -> Option<Self> {
+        self.assembler.set(name, value).then_some(self)
+    }
+
+    /// The names [`Config::with_assembler_parameter`] takes.
+    #[doc(hidden)]
+    pub fn assembler_parameter_names() -> &'static [&'static str] {
+        &crate::assemble::AssemblerParams::NAMES
     }
 
     /// Sets [`Config::body_threshold`].

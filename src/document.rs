@@ -122,6 +122,19 @@ impl Line {
     }
 }
 
+/// One section-level element of an HTML page (see [`Line::container`]):
+/// the block tree the assembler scores to find the story's container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// The enclosing block, or [`NO_CONTAINER`] for the outermost one.
+    /// Always a smaller number than the block's own: blocks are numbered
+    /// in the order the page opens them.
+    pub parent: u32,
+    /// What the element itself says it is (`article`, an article-content
+    /// class, navigation…), not what it sits inside.
+    pub hints: HintSet,
+}
+
 /// A page as the front ends produce it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Document {
@@ -131,6 +144,9 @@ pub(crate) struct Document {
     pub lines: Vec<Line>,
     /// Link targets, referred to by [`Line::link`].
     pub links: Vec<String>,
+    /// The section-level blocks, numbered by [`Line::container`] (HTML
+    /// only; empty for text pages).
+    pub blocks: Vec<Block>,
     /// What the page says about itself in its metadata (HTML only).
     pub metadata: Metadata,
 }

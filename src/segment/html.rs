@@ -12,7 +12,7 @@
 
 use super::json_ld;
 use super::prescan::prepare_markup;
-use crate::document::{Document, HintSet, Line, Metadata, NO_LINK};
+use crate::document::{Block, Document, HintSet, Line, Metadata, NO_CONTAINER, NO_LINK};
 use crate::normalize::{is_ascii_space, trimmed_span};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
@@ -586,6 +586,10 @@ impl<'a> Walker<'a> {
         }
         let is_container = tag.is_container();
         if is_container {
+            self.document.blocks.push(Block {
+                parent: self.containers.last().copied().unwrap_or(NO_CONTAINER),
+                hints,
+            });
             self.containers.push(self.container_count);
             self.container_count += 1;
         }

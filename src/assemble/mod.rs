@@ -1,35 +1,43 @@
 //! The block assembler: per-line verdicts in, one [`Article`] out.
 //!
-//! 1. **Region.** Each line adds `(p − threshold) · √(1 + words)` to the
+//! 1. **Seed.** Each line adds `(p − threshold) · √(1 + words)` to the
 //!    article, where `p` is its body probability plus half its caption
-//!    probability; the main article is the contiguous run of lines with the
-//!    largest sum (Kadane's maximum segment). A heading that opens a list
-//!    of other stories ("Related", "Most read") is a wall the run cannot
-//!    cross, so the article stops where such a section begins (unless it
-//!    heads running text, a box set into the article's block, or recurs
-//!    in that block as a label of each item). Long
-//!    paragraphs outweigh the odd widget or inline link between them,
-//!    while a menu of many short lines is never worth crossing. On HTML
-//!    pages the region then grows over the rest of its own block (the
-//!    `article`, or the section its first and last paragraphs sit in),
-//!    and takes in runs of text before and after it in that block, where
-//!    a list or a box of links costs a tenth of its score: the page's
-//!    markup says what belongs together where line scores alone split an
-//!    article in two.
-//! 2. **Title.** The headline is the region's first line when that line
+//!    probability; the first region is the contiguous run of lines with
+//!    the largest sum (Kadane's maximum segment). A heading that opens a
+//!    list of other stories ("Related", "Most read") or the comments is a
+//!    wall the run cannot cross (unless it heads running text or a box set
+//!    into the article). Runs split only by a short box of links are
+//!    joined, and of the runs the first whose gain comes close to the best
+//!    is the article: articles come before their comments and the lists of
+//!    other stories.
+//! 2. **Story block** ([`tree`]). The region's gain is summed up the page's
+//!    block tree; the deepest block that holds most of it is the story's
+//!    block: the page's markup says which container holds the story.
+//! 3. **Region.** The seed search runs again with the lines weighed by
+//!    where they sit: inside the story's block, a line the page marks as
+//!    nothing else (a list, a date, a short line) adds a little and other
+//!    lines cost only a share of what they would, so the region fills the
+//!    block; outside it, text adds nothing. The region that overlaps the
+//!    seed is kept. All weights are fitted ([`params`]).
+//! 4. **Title.** The headline is the region's first line when that line
 //!    reads as a headline, else the nearest headline-like line above it.
-//! 3. **Labels.** Inside the region the classifier's labels stand, but for
+//! 5. **Labels.** Inside the region the classifier's labels stand, but for
 //!    a few page-level facts it cannot see line by line: a repeat of the
 //!    headline is image alt text (a caption), a line written twice is a
 //!    teaser card. The article's own short lines (plain text, list
 //!    items, dated entries, subheadings, a list it introduces with a
 //!    colon) are body however they scored. Above the region nothing is
 //!    body; below it, body-like lines are summaries of other stories.
-//!    Finally a second copy of the article is dropped, and so is a sliver
-//!    of text before or after the block that holds most of it (a kicker,
-//!    an author's bio).
-//! 4. **Article.** Body lines become paragraphs, captions and related
+//!    Finally a second copy of the article is dropped.
+//! 6. **Article.** Body lines become paragraphs, captions and related
 //!    lines their own lists; byline and date come from the lines around.
+//!    A page with running text but no region gives its best block's
+//!    running text with a low confidence, rather than nothing.
+
+mod params;
+mod tree;
+
+pub(crate) use params::Params as AssemblerParams;
 
 use crate::article::{Article, Label, LineVerdict, RelatedLink};
 use crate::classify::Verdict;
@@ -37,6 +45,7 @@ use crate::config::Config;
 use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER};
 use crate::features::Features;
+use params::Params;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -79,21 +88,9 @@ const ELSEWHERE: HintSet = HintSet::NAVIGATION
     .union(HintSet::FURNITURE_CLASS)
     .union(HintSet::RELATED_CLASS)
     .union(HintSet::COMMENT_CLASS);
-/// Share of a negative gain a line in the article's block costs when the
-/// region absorbs runs around it (see `absorb_runs`). Swept on WCXB: 0
-/// to 0.2 all gain 0.005–0.006 F1; a small cost keeps a long stretch of
-/// furniture from being crossed for free.
-const ABSORB_COST_SHARE: f32 = 0.1;
-/// Least gain a run must add to be absorbed: a paragraph or two (a
-/// 30-word paragraph at body probability 0.9 adds about 2.2). Swept on
-/// WCXB: 2, 4 and 8 all gain 0.0055–0.006 F1.
-const ABSORB_MIN_GAIN: f32 = 4.0;
 /// Lines after a "related" heading that must all be unlinked prose for it
 /// to be the article's own heading, not a wall (see `heads_running_text`).
 const WALL_LOOKAHEAD_LINES: usize = 3;
-/// Share of a body line's gain that a line the region would promote adds
-/// when runs are absorbed (see `absorb_runs`).
-const PROMOTED_GAIN_SHARE: f32 = 0.5;
 /// A run of at least this many body lines, nearly each in a block of its
 /// own, is a list of cards (see `is_card_list`)…
 const CARD_LIST_MIN_CARDS: usize = 3;
@@ -102,12 +99,6 @@ const CARD_LIST_DISTINCT_SHARE: f32 = 0.75;
 /// Body lines in a row that repeat kept ones, from which the run is a
 /// second copy of the article (see `drop_repeated_runs`).
 const REPEATED_RUN_MIN_LINES: usize = 3;
-/// Largest share of the kept words that body lines before the main block
-/// may hold and still be furniture (see `trim_to_main_block`). Swept on
-/// both benchmarks: 0.05 gains on both, 0.1 loses on WCXB.
-const HEAD_MAX_SHARE: f32 = 0.05;
-/// …and body lines after it (0.05, 0.1 and 0.15 all gain; 0.1 most).
-const TRAILER_MAX_SHARE: f32 = 0.1;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// A dated line of at least this many words is an entry of the article's
@@ -130,12 +121,33 @@ pub(crate) fn assemble(
     config: &Config,
 ) -> Article {
     let features = &*without_false_walls(features);
-    let Some(mut region) = find_region(features, verdicts, config) else {
-        return unassembled(document, verdicts);
+    let params = &config.assembler;
+    let gains: Vec<f32> = features
+        .iter()
+        .zip(verdicts)
+        .map(|(line, verdict)| line_gain(line, verdict, config))
+        .collect();
+    let Some(seed) = find_region(features, verdicts, &gains, &vec![false; gains.len()], None)
+    else {
+        return fallback_article(document, features, verdicts, config);
     };
-    extend_within_article(features, &mut region);
-    extend_within_container(features, verdicts, &mut region);
-    absorb_runs(features, verdicts, config, &mut region);
+    let main = tree::story_block(document, &gains, &seed, params);
+    let mut region = seed.clone();
+    if main.block.is_some() {
+        let region_gains: Vec<f32> = features
+            .iter()
+            .zip(&gains)
+            .map(|(line, &gain)| region_gain(line, gain, main.contains(line.container), params))
+            .collect();
+        let lifted: Vec<bool> = gains
+            .iter()
+            .zip(&region_gains)
+            .map(|(&gain, &region_gain)| gain <= 0.0 && region_gain > 0.0)
+            .collect();
+        if let Some(found) = find_region(features, verdicts, &region_gains, &lifted, Some(&seed)) {
+            region = found;
+        }
+    }
     let title = title_from_metadata(document, &region, config)
         .or_else(|| find_title(features, &region, config));
     if title == Some(region.start) {
@@ -143,127 +155,73 @@ pub(crate) fn assemble(
     }
     let mut labels = revise_labels(features, verdicts, &region, title);
     drop_repeated_runs(features, &region, &mut labels);
-    trim_to_main_block(features, &region, title, &mut labels);
-    build_article(
+    let mut article = build_article(
         document, features, verdicts, &labels, &region, title, config,
-    )
+    );
+    if article.paragraphs.is_empty() {
+        return fallback_article(document, features, verdicts, config);
+    }
+    let kept_gain: f32 = (0..labels.len())
+        .filter(|&index| labels[index] == Label::Body && Some(index) != title)
+        .map(|index| gains[index].max(0.0))
+        .sum();
+    article.confidence = confidence(kept_gain, params);
+    article
 }
 
-/// Grows the region over the neighbouring lines of the same `<article>`
-/// (or article-content class) that the page marks as nothing else: the
-/// page's own markup outranks line scores at the region's edges, where a
-/// short paragraph or a list ends the run too early.
-fn extend_within_article(features: &[Features], region: &mut Range<usize>) {
-    let article = HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS);
-    let belongs = |line: &Features| line.hints.intersects(article) && may_extend_over(line);
-    let article_lines = region
-        .clone()
-        .filter(|&index| features[index].hints.intersects(article))
-        .count();
-    let inside_article = 2 * article_lines > region.len();
-    if !inside_article {
-        return;
-    }
-    while region.end < features.len() && belongs(&features[region.end]) {
-        region.end += 1;
-    }
-    while region.start > 0 && belongs(&features[region.start - 1]) {
-        region.start -= 1;
-    }
+/// How sure the assembler is of an article whose body lines add
+/// `kept_gain` (see [`Params::confidence_scale`]): 0 to 1.
+fn confidence(kept_gain: f32, params: &Params) -> f32 {
+    1.0 - (-kept_gain / params.confidence_scale.max(f32::MIN_POSITIVE)).exp()
 }
 
-/// Grows the region over the next lines of the block its last body line
-/// sits in, and the previous lines of the block its first one sits in
-/// (HTML; the section-level element, see `Line::container`): a block that
-/// holds article paragraphs holds the article's lists and short lines
-/// too ("Tour dates:" and the dates under it), whatever their scores.
-/// Walls, link lists and lines the page marks as elsewhere stop it.
-fn extend_within_container(features: &[Features], verdicts: &[Verdict], region: &mut Range<usize>) {
-    let belongs =
-        |line: &Features, container: u32| line.container == container && may_extend_over(line);
-    let body_container = |index: usize| {
-        let line = &features[index];
-        (verdicts[index].label == Label::Body && line.container != NO_CONTAINER)
-            .then_some(line.container)
-    };
-    if let Some(container) = region.clone().rev().find_map(body_container) {
-        while region.end < features.len() && belongs(&features[region.end], container) {
-            region.end += 1;
-        }
-    }
-    if let Some(container) = region.clone().find_map(body_container) {
-        while region.start > 0 && belongs(&features[region.start - 1], container) {
-            region.start -= 1;
-        }
-    }
-}
-
-/// Grows the region over earlier and later runs of article text in the
-/// same block (HTML): lines the page puts in the article (`article`, an
-/// article class, or the block of the region's first or last body line)
-/// that it marks as nothing else. Inside that block a line's negative gain
-/// costs only a share, so a list of short lines, a link or a card between
-/// two parts of one article no longer cuts it in two; the region grows
-/// when what lies beyond adds at least a paragraph's worth of gain.
-fn absorb_runs(
+/// The article of a page on which no run of lines reads as one: the
+/// running text of the block that holds the most of it (the whole page on
+/// text pages), with a low confidence, so that a page with text is never
+/// lost. A page with less running text than
+/// [`Params::fallback_min_words`] (a home page of teasers, a gallery, an
+/// empty shell) has no article.
+fn fallback_article(
+    document: &Document,
     features: &[Features],
     verdicts: &[Verdict],
     config: &Config,
-    region: &mut Range<usize>,
-) {
-    let body_container = |index: usize| {
-        (verdicts[index].label == Label::Body && features[index].container != NO_CONTAINER)
-            .then_some(features[index].container)
+) -> Article {
+    let params = &config.assembler;
+    let is_text = |line: &Features| is_story_prose(line) && !line.is_self_repeat;
+    let mut words_by_block: HashMap<u32, u32> = HashMap::new();
+    for line in features.iter().filter(|line| is_text(line)) {
+        *words_by_block.entry(line.container).or_default() += line.words;
+    }
+    let best = words_by_block
+        .iter()
+        .max_by_key(|&(&block, &words)| (words, std::cmp::Reverse(block)))
+        .map(|(&block, &words)| (block, words));
+    let Some((block, words)) = best.filter(|&(_, words)| words as f32 >= params.fallback_min_words)
+    else {
+        return unassembled(document, verdicts);
     };
-    if let Some(container) = region.clone().rev().find_map(body_container) {
-        let later = region.end..features.len();
-        if let Some(end) = absorbed_run(features, verdicts, config, container, later) {
-            region.end = end + 1;
-        }
+    let kept: Vec<usize> = (0..features.len())
+        .filter(|&index| features[index].container == block && is_text(&features[index]))
+        .collect();
+    let (Some(&first), Some(&last)) = (kept.first(), kept.last()) else {
+        return unassembled(document, verdicts);
+    };
+    let region = first..last + 1;
+    let title = title_from_metadata(document, &region, config);
+    let mut labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    for &index in &kept {
+        labels[index] = Label::Body;
     }
-    if let Some(container) = region.clone().find_map(body_container) {
-        let earlier = (0..region.start).rev();
-        if let Some(start) = absorbed_run(features, verdicts, config, container, earlier) {
-            region.start = start;
-        }
-    }
-}
-
-/// The farthest line, walking `lines` away from the region, up to which
-/// the block's lines add at least [`ABSORB_MIN_GAIN`] (see `absorb_runs`).
-fn absorbed_run(
-    features: &[Features],
-    verdicts: &[Verdict],
-    config: &Config,
-    container: u32,
-    lines: impl Iterator<Item = usize>,
-) -> Option<usize> {
-    let article = HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS);
-    let (mut sum, mut best_sum, mut farthest) = (0f32, 0f32, None);
-    for index in lines {
-        let line = &features[index];
-        let in_block = line.hints.intersects(article) || line.container == container;
-        if !in_block || !may_extend_over_links(line) {
-            break;
-        }
-        // A line the region would keep as the article's own (a list entry,
-        // a dated entry) counts as body: lists are what splits articles.
-        let gain = if is_promoted_in_region(features, verdicts, index) {
-            PROMOTED_GAIN_SHARE * body_gain(line, config)
-        } else {
-            line_gain(line, &verdicts[index], config)
-        };
-        sum += if gain < 0.0 {
-            gain * ABSORB_COST_SHARE
-        } else {
-            gain
-        };
-        if sum > best_sum {
-            best_sum = sum;
-            farthest = Some(index);
-        }
-    }
-    farthest.filter(|_| best_sum >= ABSORB_MIN_GAIN)
+    let mut article = build_article(
+        document, features, verdicts, &labels, &region, title, config,
+    );
+    let gain = words as f32 * (1.0 - config.body_threshold);
+    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
+    article
 }
 
 /// Whether the region may grow over `line` when the page's markup puts it
@@ -296,12 +254,15 @@ struct Candidate {
 fn find_region(
     features: &[Features],
     verdicts: &[Verdict],
-    config: &Config,
+    gains: &[f32],
+    lifted: &[bool],
+    seed: Option<&Range<usize>>,
 ) -> Option<Range<usize>> {
     let joined = join_across_boxes(
-        best_run_per_stretch(features, verdicts, config),
+        best_run_per_stretch(features, gains),
         features,
         verdicts,
+        lifted,
     );
     // A list of cards after a section heading is other stories, however
     // much text its summaries hold.
@@ -313,6 +274,17 @@ fn find_region(
         })
         .map(|(_, candidate)| candidate)
         .collect();
+    // Grown in the story's block, the region stays where the first pass
+    // found the story: the block may also hold its comments.
+    if let Some(seed) = seed {
+        return candidates
+            .into_iter()
+            .filter(|candidate| {
+                candidate.lines.start < seed.end && seed.start < candidate.lines.end
+            })
+            .max_by(|a, b| a.gain.total_cmp(&b.gain))
+            .map(|candidate| candidate.lines);
+    }
     let best = candidates
         .iter()
         .map(|candidate| candidate.gain)
@@ -325,15 +297,11 @@ fn find_region(
 
 /// The maximum-gain run (Kadane) of each stretch between section walls,
 /// in page order.
-fn best_run_per_stretch(
-    features: &[Features],
-    verdicts: &[Verdict],
-    config: &Config,
-) -> Vec<Candidate> {
+fn best_run_per_stretch(features: &[Features], gains: &[f32]) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut best: Option<Candidate> = None;
     let (mut sum, mut start, mut follows_comments) = (0f32, 0usize, false);
-    for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
+    for (index, (line, &gain)) in features.iter().zip(gains).enumerate() {
         if line.cues.intersects(CueSet::SECTION_WALL) {
             candidates.extend(best.take());
             sum = 0.0;
@@ -345,7 +313,7 @@ fn best_run_per_stretch(
             sum = 0.0;
             start = index;
         }
-        sum += line_gain(line, verdict, config);
+        sum += gain;
         if sum > 0.0 && best.as_ref().is_none_or(|best| sum > best.gain) {
             best = Some(Candidate {
                 gain: sum,
@@ -428,11 +396,14 @@ fn join_across_boxes(
     candidates: Vec<Candidate>,
     features: &[Features],
     verdicts: &[Verdict],
+    lifted: &[bool],
 ) -> Vec<Candidate> {
+    // Body lines, and lines that the story's block lifts to a gain (its
+    // lists and dates, however they were labelled).
     let body_share = |lines: &Range<usize>| {
-        let body = verdicts[lines.clone()]
-            .iter()
-            .filter(|v| v.label == Label::Body)
+        let body = lines
+            .clone()
+            .filter(|&index| verdicts[index].label == Label::Body || lifted[index])
             .count();
         body as f32 / lines.len().max(1) as f32
     };
@@ -490,9 +461,19 @@ fn is_card_list(features: &[Features], verdicts: &[Verdict], lines: &Range<usize
         && 2 * separators >= body.len()
 }
 
-/// The gain of a line kept as body with certainty.
-fn body_gain(line: &Features, config: &Config) -> f32 {
-    (1.0 - config.body_threshold) * (1.0 + line.words as f32).sqrt()
+/// A line's gain as the region weighs it, given whether it lies in the
+/// page's main block (see [`tree`]): inside, furniture costs only a share;
+/// outside, text pulls only a share.
+fn region_gain(line: &Features, gain: f32, inside_main: bool, params: &Params) -> f32 {
+    match (inside_main, gain < 0.0) {
+        (true, true) if may_extend_over(line) => {
+            params.inside_floor * (1.0 + line.words as f32).sqrt()
+        }
+        (true, true) => gain * params.inside_cost_share,
+        (false, false) => gain * params.outside_gain_share,
+        (true, false) => gain,
+        (false, true) => gain,
+    }
 }
 
 fn line_gain(line: &Features, verdict: &Verdict, config: &Config) -> f32 {
@@ -679,67 +660,6 @@ fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut
     flush(&mut run, labels);
 }
 
-/// Trims the kept text to its main block (HTML): the block that holds
-/// most of the kept words is the story, and body lines before it or after
-/// it that hold only a small share of the words are furniture around it:
-/// a kicker or a promo above, an author's bio, a company's boilerplate or
-/// a donation appeal below. A story that goes on in another block goes on
-/// at length, and is kept. The headline stays whatever its block.
-fn trim_to_main_block(
-    features: &[Features],
-    region: &Range<usize>,
-    title: Option<usize>,
-    labels: &mut [Label],
-) {
-    let body: Vec<usize> = region
-        .clone()
-        .filter(|&index| labels[index] == Label::Body && Some(index) != title)
-        .collect();
-    // A page without blocks (text) has no main block to trim to.
-    if body
-        .iter()
-        .all(|&index| features[index].container == NO_CONTAINER)
-    {
-        return;
-    }
-    // Words and order of first appearance of each block.
-    let mut words_by_block: HashMap<u32, (u32, usize)> = HashMap::new();
-    for &index in &body {
-        let line = &features[index];
-        let order = words_by_block.len();
-        words_by_block.entry(line.container).or_insert((0, order)).0 += line.words;
-    }
-    // Of blocks with as many words, the one that appears later.
-    let Some((&main_block, _)) = words_by_block.iter().max_by_key(|&(_, &key)| key) else {
-        return;
-    };
-    if main_block == NO_CONTAINER {
-        return;
-    }
-    let total: u32 = words_by_block.values().map(|&(words, _)| words).sum();
-    let in_main = |&&index: &&usize| features[index].container == main_block;
-    let (Some(&first), Some(&last)) = (body.iter().find(in_main), body.iter().rev().find(in_main))
-    else {
-        return;
-    };
-    let mut drop_if_small = |lines: Vec<usize>, max_share: f32| {
-        let words: u32 = lines.iter().map(|&index| features[index].words).sum();
-        if words as f32 <= max_share * total as f32 {
-            for index in lines {
-                labels[index] = Label::Navigation;
-            }
-        }
-    };
-    let head = body
-        .iter()
-        .copied()
-        .filter(|&index| index < first)
-        .collect();
-    drop_if_small(head, HEAD_MAX_SHARE);
-    let tail = body.iter().copied().filter(|&index| index > last).collect();
-    drop_if_small(tail, TRAILER_MAX_SHARE);
-}
-
 /// Lines of the region that are links to other stories set into the
 /// article: two or more headline-like lines in a row. A subheading stands
 /// alone, followed by its paragraphs. Where the page shows its links (HTML),
@@ -819,6 +739,16 @@ fn is_promoted_in_region(features: &[Features], verdicts: &[Verdict], index: usi
 
 /// An item of a list the article introduces ("…offers:"), linked or not:
 /// a list item with no cue of furniture.
+/// Running text in the story's block that the page marks as nothing
+/// else: the story's own, however the classifier read it line by line.
+fn is_story_prose(line: &Features) -> bool {
+    line.is_prose()
+        && may_extend_over(line)
+        && !line
+            .cues
+            .intersects(CueSet::RELATED_LEAD.union(CueSet::LEGAL))
+}
+
 fn is_introduced_item(line: &Features) -> bool {
     const FURNITURE: CueSet = CueSet::NAVIGATION
         .union(CueSet::LEGAL)

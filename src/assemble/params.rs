@@ -1,0 +1,97 @@
+//! The assembler's fitted parameters, in one table.
+//!
+//! Each value was chosen by `examples/fit_assembler.rs` on the six HTML
+//! development sets (about 4,400 pages from some 3,000 sites) and judged on
+//! data it was not chosen on: folds grouped by site, and whole sets left
+//! out (`benches/README.md` has the figures). Re-run that example to refit
+//! them. Nothing here is keyed to a site or a page.
+
+/// The assembler's parameters (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Params {
+    /// Share of the first region's positive gain that the story's block
+    /// must hold (see [`super::tree::story_block`]). Swept 0.6, 0.9, 0.97:
+    /// 0.9 best on every held-out split.
+    pub story_share: f32,
+    /// Least gain per √(1 + words) of a line inside the story's block that
+    /// the page marks as nothing else (no furniture landmark, not a wall,
+    /// mostly unlinked): the block's own short lines, lists and dates
+    /// belong to it, whatever they score line by line. Swept 0, 0.02, 0.1.
+    pub inside_floor: f32,
+    /// Share of its negative gain that any other line inside the story's
+    /// block costs the region: a share bar or a box of links set into the
+    /// story should not cut it in two, while a long stretch of furniture
+    /// still does. Swept 0, 0.1, 0.3, 1.
+    pub inside_cost_share: f32,
+    /// Share of its positive gain that a line outside the story's block
+    /// adds to the region: text beside the story (a kicker, a promo, an
+    /// author's bio, comments) is not the story. Swept 0, 0.5, 1.
+    pub outside_gain_share: f32,
+    /// Least running text, in words, that a page with no confident
+    /// article region must hold for its best block to be returned (see
+    /// `fallback_article`). Swept 40, 100, 250 and never.
+    pub fallback_min_words: f32,
+    /// The gain of kept body lines at which the confidence reaches
+    /// 1 − 1/e (see `confidence`).
+    pub confidence_scale: f32,
+    /// The share of that confidence a fallback article is given.
+    pub fallback_confidence_share: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            story_share: 0.9,
+            inside_floor: 0.02,
+            inside_cost_share: 0.1,
+            outside_gain_share: 0.0,
+            fallback_min_words: 40.0,
+            confidence_scale: 10.0,
+            fallback_confidence_share: 0.5,
+        }
+    }
+}
+
+impl Params {
+    /// The parameters' names, as [`Params::set`] takes them.
+    pub const NAMES: [&'static str; 7] = [
+        "story_share",
+        "inside_floor",
+        "inside_cost_share",
+        "outside_gain_share",
+        "fallback_min_words",
+        "confidence_scale",
+        "fallback_confidence_share",
+    ];
+
+    /// Sets the parameter called `name`; `false` when there is none.
+    pub fn set(&mut self, name: &str, value: f32) -> bool {
+        let slot = match name {
+            "story_share" => &mut self.story_share,
+            "inside_floor" => &mut self.inside_floor,
+            "inside_cost_share" => &mut self.inside_cost_share,
+            "outside_gain_share" => &mut self.outside_gain_share,
+            "fallback_min_words" => &mut self.fallback_min_words,
+            "confidence_scale" => &mut self.confidence_scale,
+            "fallback_confidence_share" => &mut self.fallback_confidence_share,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_sets_its_own_parameter() {
+        for (position, name) in Params::NAMES.iter().enumerate() {
+            let mut params = Params::default();
+            assert!(params.set(name, 100.0 + position as f32), "{name}");
+            assert_ne!(params, Params::default(), "{name}");
+        }
+        assert!(!Params::default().set("no such parameter", 1.0));
+    }
+}

@@ -1,0 +1,162 @@
+//! The tree score: which block of the page holds the story.
+//!
+//! Every line's evidence (its region gain, see [`super::gains`]) is summed
+//! into the block it sits in and propagated up the block tree, so a
+//! block's score is the net evidence of all the lines below it: body
+//! lines add, furniture subtracts. The block with the highest score, its
+//! own hints weighed in (an `article`, an article-content class), is the
+//! main container. A wrapper around the story and its sidebar scores
+//! lower than the story's own block (the sidebar costs it), while an
+//! article split over two sibling blocks lifts their common parent above
+//! either. Readability scores the tree the same way, with hand-set
+//! weights per tag; here the weights are the classifier's.
+
+use super::params::Params;
+use crate::document::{Document, NO_CONTAINER};
+use std::ops::Range;
+
+/// The main container and which blocks lie inside it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct MainBlock {
+    /// The chosen block, if the page has blocks and one scores above 0.
+    pub block: Option<u32>,
+    /// For every block: it is the main block or lies inside it.
+    inside: Vec<bool>,
+}
+
+impl MainBlock {
+    /// Whether a line sitting in `container` lies in the main block.
+    /// `false` on pages without blocks (text).
+    pub fn contains(&self, container: u32) -> bool {
+        self.inside
+            .get(container as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// The story's block: the deepest block that holds at least
+/// [`Params::story_share`] of the positive gain of the `seed` region's
+/// lines (`gains`, one per line). `None` on pages without blocks.
+pub(super) fn story_block(
+    document: &Document,
+    gains: &[f32],
+    seed: &Range<usize>,
+    params: &Params,
+) -> MainBlock {
+    let blocks = &document.blocks;
+    if blocks.is_empty() {
+        return MainBlock::default();
+    }
+    let mut scores = vec![0f32; blocks.len()];
+    let mut total = 0f32;
+    for index in seed.clone() {
+        let gain = gains[index].max(0.0);
+        if let Some(score) = scores.get_mut(document.lines[index].container as usize) {
+            *score += gain;
+            total += gain;
+        }
+    }
+    if total <= 0.0 {
+        return MainBlock::default();
+    }
+    // Children have larger numbers than their parents: one pass from the
+    // last block to the first carries every score up to the root, and
+    // one pass from the first gives each block its depth.
+    for index in (0..blocks.len()).rev() {
+        let parent = blocks[index].parent as usize;
+        if parent < index {
+            scores[parent] += scores[index];
+        }
+    }
+    let mut depth = vec![0u32; blocks.len()];
+    for index in 0..blocks.len() {
+        let parent = blocks[index].parent as usize;
+        if parent < index {
+            depth[index] = depth[parent] + 1;
+        }
+    }
+    let wanted = params.story_share * total;
+    let Some(best) = (0..blocks.len())
+        .filter(|&index| scores[index] >= wanted)
+        .max_by_key(|&index| (depth[index], std::cmp::Reverse(index)))
+    else {
+        return MainBlock::default();
+    };
+    let mut inside = vec![false; blocks.len()];
+    inside[best] = true;
+    for index in best + 1..blocks.len() {
+        let parent = blocks[index].parent;
+        inside[index] = parent != NO_CONTAINER && inside.get(parent as usize) == Some(&true);
+    }
+    MainBlock {
+        block: Some(best as u32),
+        inside,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, HintSet, Line};
+
+    fn document(parents: &[u32], line_blocks: &[u32]) -> Document {
+        Document {
+            blocks: parents
+                .iter()
+                .map(|&parent| Block {
+                    parent,
+                    hints: HintSet::default(),
+                })
+                .collect(),
+            lines: line_blocks
+                .iter()
+                .map(|&container| Line {
+                    container,
+                    ..Line::default()
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn the_story_block_is_the_deepest_that_holds_most_of_the_seed() {
+        // body(0) > wrapper(1) > story(2) > quote(3); sidebar(4) under 1
+        let page = document(&[NO_CONTAINER, 0, 1, 2, 1], &[2, 2, 3, 2, 4]);
+        let gains = [3.0, 4.0, 1.0, 2.0, 1.0];
+        let main = story_block(&page, &gains, &(0..5), &Params::default());
+        // The story holds 10 of 11; the quote alone 1.
+        assert_eq!(main.block, Some(2));
+        assert!(main.contains(2) && main.contains(3) && !main.contains(4) && !main.contains(1));
+    }
+
+    #[test]
+    fn a_story_split_over_two_blocks_gives_their_parent() {
+        // body(0) > story(1) > part(2), part(3); nav(4) under body
+        let page = document(&[NO_CONTAINER, 0, 1, 1, 0], &[4, 2, 2, 3, 3]);
+        let main = story_block(
+            &page,
+            &[-1.0, 3.0, 3.0, 3.0, 3.0],
+            &(0..5),
+            &Params::default(),
+        );
+        assert_eq!(main.block, Some(1));
+        assert!(main.contains(2) && main.contains(3) && !main.contains(4));
+    }
+
+    #[test]
+    fn pages_without_blocks_or_evidence_have_no_story_block() {
+        let text_page = document(&[], &[NO_CONTAINER, NO_CONTAINER]);
+        let gains = [1.0, 1.0];
+        assert_eq!(
+            story_block(&text_page, &gains, &(0..2), &Params::default()).block,
+            None
+        );
+        let menu = document(&[NO_CONTAINER], &[0, 0]);
+        assert_eq!(
+            story_block(&menu, &[-1.0, -1.0], &(0..2), &Params::default()).block,
+            None
+        );
+    }
+}
