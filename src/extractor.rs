@@ -212,7 +212,8 @@ impl Extractor {
     fn extract_document(&self, document: &Document) -> Result<Article, Error> {
         let features = compute_features(document);
         let verdicts: Vec<Verdict> = features.iter().map(classify).collect();
-        let article = assemble(document, &features, &verdicts, &self.config);
+        let mut article = assemble(document, &features, &verdicts, &self.config);
+        article.clean_output();
         if article.paragraphs.is_empty() {
             return Err(Error::NoArticle);
         }

@@ -71,6 +71,15 @@ pub(crate) const fn is_ascii_space(byte: u8) -> bool {
     byte <= b' ' && SPACES >> byte & 1 == 1
 }
 
+/// Characters that are never seen and never change how text reads: the
+/// soft hyphen (U+00AD, a hyphenation point), the zero-width space
+/// (U+200B), the word joiner (U+2060) and the byte-order mark (U+FEFF,
+/// the old zero-width no-break space). The zero-width (non-)joiner is
+/// not among them: some scripts need it (see `article`).
+pub(crate) fn is_invisible_format(ch: char) -> bool {
+    matches!(ch, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 fn normalize_into(text: &str, out: &mut String) {
     let mut pending_space = false;
     for ch in text.nfc() {
