@@ -119,3 +119,22 @@ fn ruby_readings_are_not_spliced_into_the_text() {
         article.paragraphs
     );
 }
+
+#[test]
+fn the_classifier_sees_hyphenated_words_as_words() {
+    let plain = "Die Stadtverwaltung hat am Montag den Bau der neuen Brücke verschoben.\n\
+        Mehr zum Thema\n\
+        Weiterlesen\n";
+    let hyphenated = plain
+        .replace("Stadtverwaltung", "Stadt\u{ad}ver\u{ad}wal\u{ad}tung")
+        .replace("verschoben", "ver\u{200b}scho\u{ad}ben")
+        .replace("Thema", "The\u{ad}ma")
+        .replace("Weiterlesen", "Wei\u{ad}ter\u{ad}le\u{ad}sen");
+    let vectors = |text: &str| -> Vec<Vec<f32>> {
+        newsclip::training::line_vectors(text)
+            .into_iter()
+            .map(|(_, vector, _)| vector.to_vec())
+            .collect()
+    };
+    assert_eq!(vectors(&hyphenated), vectors(plain));
+}
