@@ -1,5 +1,19 @@
-//! What callers get: the [`Article`] and the per-line [`LineVerdict`]s.
+//! What callers get: the [`Article`] and the per-line [`LineVerdict`]s,
+//! and the last cleaning of its text.
+//!
+//! Every string an [`Article`] hands out is safe to print and to compare:
+//! control characters (C0 but tab and line feed, DEL, C1) never come out,
+//! so a page cannot move a terminal's cursor or ring its bell through
+//! `--format text`; and invisible format characters (soft hyphens,
+//! zero-width spaces, word joiners, byte-order marks, and zero-width
+//! joiners and non-joiners outside the scripts that need them) are
+//! dropped, so that `Ver&shy;wal&shy;tung` is the word `Verwaltung`. It is
+//! done once, on the built article, so every front end and every field
+//! (title, paragraphs, captions, related links, byline, date) gets it;
+//! text that needs none of it, all of it in ASCII, is only scanned.
 
+use crate::normalize::is_invisible_format;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The class of a line.
@@ -167,5 +181,226 @@ impl Article {
     /// ```
     pub fn text(&self) -> String {
         self.paragraphs.join("\n")
+    }
+}
+
+impl Article {
+    /// Cleans every text field for output (see the module docs); a
+    /// paragraph, caption or link left empty is dropped, a title, byline
+    /// or date left empty becomes `None`.
+    pub(crate) fn clean_output(&mut self) {
+        clean_optional(&mut self.title);
+        clean_all(&mut self.paragraphs);
+        clean_all(&mut self.captions);
+        for link in &mut self.related {
+            clean_in_place(&mut link.text, Field::Text);
+            if let Some(url) = &mut link.url {
+                clean_in_place(url, Field::Address);
+            }
+        }
+        self.related.retain(|link| !link.text.is_empty());
+        clean_optional(&mut self.byline);
+        clean_optional(&mut self.date);
+    }
+}
+
+/// What a string is, for [`clean_text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// Text to read: controls and invisible format characters go.
+    Text,
+    /// A link's address: all controls go, tab and line feed too (as the
+    /// URL standard strips them); format characters stay, being part of
+    /// the address as the page wrote it.
+    Address,
+}
+
+fn clean_optional(text: &mut Option<String>) {
+    if let Some(value) = text {
+        clean_in_place(value, Field::Text);
+        if value.is_empty() {
+            *text = None;
+        }
+    }
+}
+
+fn clean_all(texts: &mut Vec<String>) {
+    for text in texts.iter_mut() {
+        clean_in_place(text, Field::Text);
+    }
+    texts.retain(|text| !text.is_empty());
+}
+
+fn clean_in_place(text: &mut String, field: Field) {
+    if let Cow::Owned(cleaned) = clean_text(text, field) {
+        *text = cleaned;
+    }
+}
+
+/// `text` without what [`Field`] says must go; borrowed when nothing does.
+/// Controls that stand for white space (carriage return, vertical tab,
+/// form feed, next line) become one space, so the words they separate
+/// stay apart.
+fn clean_text(text: &str, field: Field) -> Cow<'_, str> {
+    let is_clean_byte = |byte: u8| match field {
+        Field::Text => (b' '..0x7f).contains(&byte) || byte == b'\t' || byte == b'\n',
+        Field::Address => (b' '..0x7f).contains(&byte),
+    };
+    if text.bytes().all(is_clean_byte) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let goes = |at: usize| match removal(chars[at], field) {
+        Removal::Keep => false,
+        Removal::Drop | Removal::Space => true,
+        Removal::Joiner => !joiner_is_needed(&chars, at),
+    };
+    if !(0..chars.len()).any(goes) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (at, &ch) in chars.iter().enumerate() {
+        match removal(ch, field) {
+            Removal::Keep => out.push(ch),
+            Removal::Space if !out.is_empty() && !out.ends_with(char::is_whitespace) => {
+                out.push(' ');
+            }
+            Removal::Joiner if joiner_is_needed(&chars, at) => out.push(ch),
+            Removal::Space | Removal::Drop | Removal::Joiner => {}
+        }
+    }
+    out.truncate(out.trim_end().len());
+    Cow::Owned(out)
+}
+
+/// What becomes of one character in a [`Field`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Removal {
+    Keep,
+    Drop,
+    /// A control that separates words.
+    Space,
+    /// U+200C or U+200D: kept beside the scripts that need them.
+    Joiner,
+}
+
+fn removal(ch: char, field: Field) -> Removal {
+    match (ch, field) {
+        ('\t' | '\n', Field::Text) => Removal::Keep,
+        ('\r' | '\u{b}' | '\u{c}' | '\u{85}', Field::Text) => Removal::Space,
+        (ch, _) if ch.is_control() => Removal::Drop,
+        (_, Field::Address) => Removal::Keep,
+        ('\u{200c}' | '\u{200d}', Field::Text) => Removal::Joiner,
+        (ch, Field::Text) if is_invisible_format(ch) => Removal::Drop,
+        _ => Removal::Keep,
+    }
+}
+
+/// Whether the zero-width (non-)joiner at `at` shapes its neighbours:
+/// beside a letter of a script whose letters join or form conjuncts
+/// (Arabic and Persian, Syriac, N'Ko, the Indic scripts, Tibetan,
+/// Myanmar, Khmer, Mongolian), or inside an emoji sequence.
+fn joiner_is_needed(chars: &[char], at: usize) -> bool {
+    let before = at.checked_sub(1).map(|index| chars[index]);
+    let after = chars.get(at + 1).copied();
+    before.into_iter().chain(after).any(uses_joiners)
+}
+
+fn uses_joiners(ch: char) -> bool {
+    matches!(ch,
+        // Arabic, Syriac, Arabic Supplement, Thaana, N'Ko, Arabic Extended.
+        '\u{600}'..='\u{8ff}'
+        // Devanagari to Sinhala, Tibetan, Myanmar.
+        | '\u{900}'..='\u{dff}' | '\u{f00}'..='\u{109f}'
+        // Khmer, Mongolian; Vedic extensions; Devanagari extended.
+        | '\u{1780}'..='\u{18af}' | '\u{1cd0}'..='\u{1cff}' | '\u{a8e0}'..='\u{a8ff}'
+        // Arabic presentation forms (not U+FEFF, the byte-order mark).
+        | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}'
+        // Emoji: pictographs, symbols and dingbats, the emoji variation
+        // selector, and the ZWJ itself (family sequences chain them).
+        | '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2300}'..='\u{23ff}'
+        | '\u{2b00}'..='\u{2bff}' | '\u{fe0f}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> Cow<'_, str> {
+        clean_text(text, Field::Text)
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        for text in [
+            "Plain ASCII, with a tab\tand all.",
+            "Trần Đại Quang — “Đà Nẵng”",
+            "漢字を読む",
+            "من می\u{200c}روم",
+        ] {
+            assert!(matches!(clean(text), Cow::Borrowed(_)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn controls_never_come_out() {
+        assert_eq!(
+            clean("Red \u{1b}[31malert\u{1b}[0m\u{7}"),
+            "Red [31malert[0m"
+        );
+        assert_eq!(clean("a\u{9b}2Jb\u{7f}c\u{0}"), "a2Jbc");
+        // Controls that separate words leave one space.
+        assert_eq!(
+            clean("one\rtwo\u{c}three \u{b}four\u{85}"),
+            "one two three four"
+        );
+        assert_eq!(clean_text("/a\tb\n\u{1b}c", Field::Address), "/abc");
+    }
+
+    #[test]
+    fn invisible_format_characters_are_dropped() {
+        assert_eq!(clean("Ver\u{ad}wal\u{ad}tung"), "Verwaltung");
+        assert_eq!(
+            clean("\u{feff}zero\u{200b}width\u{2060}joined"),
+            "zerowidthjoined"
+        );
+        assert_eq!(clean("Auf\u{200c}lage and a\u{200d}b"), "Auflage and ab");
+        // The URL keeps what the page wrote, but its controls.
+        assert_eq!(clean_text("/a\u{ad}b", Field::Address), "/a\u{ad}b");
+    }
+
+    #[test]
+    fn joiners_stay_where_scripts_need_them() {
+        for text in [
+            "می\u{200c}خواهم",                             // Persian: "I want"
+            "क्\u{200d}ष",                                  // Devanagari half form
+            "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}", // a family emoji
+            "\u{2764}\u{fe0f}\u{200d}\u{1f525}",           // heart on fire
+        ] {
+            assert_eq!(clean(text), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fields_left_empty_are_dropped() {
+        let mut article = Article {
+            title: Some("\u{200b}".to_owned()),
+            paragraphs: vec!["Kept\u{ad}".to_owned(), "\u{ad}\u{7}".to_owned()],
+            captions: vec!["\u{feff}".to_owned()],
+            related: vec![RelatedLink {
+                text: "\u{1b}".to_owned(),
+                url: Some("/x".to_owned()),
+            }],
+            byline: Some("By\u{a0}Ana\u{1b}".to_owned()),
+            date: Some("\u{85}".to_owned()),
+            ..Article::default()
+        };
+        article.clean_output();
+        assert_eq!(article.title, None);
+        assert_eq!(article.paragraphs, ["Kept"]);
+        assert!(article.captions.is_empty() && article.related.is_empty());
+        assert_eq!(article.byline.as_deref(), Some("By\u{a0}Ana"));
+        assert_eq!(article.date, None);
     }
 }

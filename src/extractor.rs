@@ -12,7 +12,9 @@ use crate::article::Article;
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
-use crate::decode::{decode_html, decode_html_with_charset, decode_text, looks_binary};
+use crate::decode::{
+    decode_html, decode_html_with_charset, decode_text, looks_binary, looks_like_html,
+};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
@@ -46,6 +48,45 @@ impl Extractor {
     /// The settings this extractor runs with.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Extracts the article from a page given as bytes, HTML or text,
+    /// telling which it is from its content ([`looks_like_html`]: a
+    /// UTF-16 page is decoded first, and tags are looked for beyond a
+    /// long style sheet or a server's warnings at the top), then reading
+    /// it as [`Extractor::extract_html`] or
+    /// [`Extractor::extract_text_bytes`] does.
+    ///
+    /// [`looks_like_html`]: crate::looks_like_html
+    ///
+    /// ```
+    /// let extractor = newsclip::Extractor::default();
+    /// let styles = "p { margin: 0 0 1em }\n".repeat(200);
+    /// let page = format!(
+    ///     "<style>{styles}</style><article><h1>Storm closes ports</h1>\
+    ///      <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+    ///      <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p></article>"
+    /// );
+    /// let article = extractor.extract(page.as_bytes())?;
+    /// assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+    /// assert_eq!(article.paragraphs.len(), 2);
+    ///
+    /// let text = "Storm closes ports\n\
+    ///     A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+    ///     Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n";
+    /// assert_eq!(extractor.extract(text.as_bytes())?.paragraphs.len(), 2);
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_text`].
+    pub fn extract(&self, bytes: &[u8]) -> Result<Article, Error> {
+        if looks_like_html(bytes) {
+            self.extract_html(bytes)
+        } else {
+            self.extract_text_bytes(bytes)
+        }
     }
 
     /// Extracts the article from a page already flattened to text, one
@@ -171,7 +212,8 @@ impl Extractor {
     fn extract_document(&self, document: &Document) -> Result<Article, Error> {
         let features = compute_features(document);
         let verdicts: Vec<Verdict> = features.iter().map(classify).collect();
-        let article = assemble(document, &features, &verdicts, &self.config);
+        let mut article = assemble(document, &features, &verdicts, &self.config);
+        article.clean_output();
         if article.paragraphs.is_empty() {
             return Err(Error::NoArticle);
         }

@@ -82,6 +82,7 @@ pub use config::{
     Config, DEFAULT_BODY_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, DEFAULT_METADATA_WINDOW,
     DEFAULT_TITLE_LOOKBACK,
 };
+pub use decode::looks_like_html;
 pub use error::Error;
 pub use extractor::Extractor;
 

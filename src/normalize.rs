@@ -1,21 +1,27 @@
-//! Text normalisation for scoring: Unicode NFC and collapsed whitespace.
+//! Text normalisation for scoring: Unicode NFC, collapsed whitespace and
+//! no invisible format characters.
 //!
-//! The extractor never rewrites what it returns; it normalises a *copy* of
-//! each line so that cue matching and repetition checks see `é` and `e\u{301}`
-//! alike and ignore runs of spaces, tabs and no-break spaces. Clean input
+//! The extractor never rewrites what it returns here; it normalises a
+//! *copy* of each line so that cue matching and repetition checks see `é`
+//! and `e\u{301}` alike, ignore runs of spaces, tabs and no-break spaces,
+//! and read a word hyphenated with soft hyphens as the word. Clean input
 //! (ASCII or already NFC, single spaces, no edge whitespace) is borrowed
-//! as it is: the common case costs one scan and no allocation.
+//! as it is: the common case costs one scan and no allocation. (What is
+//! returned is cleaned once, in `article`.)
 
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// Returns `text` in NFC with every whitespace run folded to one space and
-/// the ends trimmed. Borrows when nothing needs to change.
+/// Returns `text` in NFC with every whitespace run folded to one space,
+/// the ends trimmed and [invisible format characters](is_invisible_format)
+/// dropped. Borrows when nothing needs to change.
 pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim();
     let whitespace_clean = !has_irregular_whitespace(trimmed);
-    let nfc_clean = trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
-    if whitespace_clean && nfc_clean {
+    let unicode_clean = trimmed.is_ascii()
+        || (is_nfc_quick(trimmed.chars()) == IsNormalized::Yes
+            && !trimmed.chars().any(is_invisible_format));
+    if whitespace_clean && unicode_clean {
         return Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -71,9 +77,18 @@ pub(crate) const fn is_ascii_space(byte: u8) -> bool {
     byte <= b' ' && SPACES >> byte & 1 == 1
 }
 
+/// Characters that are never seen and never change how text reads: the
+/// soft hyphen (U+00AD, a hyphenation point), the zero-width space
+/// (U+200B), the word joiner (U+2060) and the byte-order mark (U+FEFF,
+/// the old zero-width no-break space). The zero-width (non-)joiner is
+/// not among them: some scripts need it (see `article`).
+pub(crate) fn is_invisible_format(ch: char) -> bool {
+    matches!(ch, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 fn normalize_into(text: &str, out: &mut String) {
     let mut pending_space = false;
-    for ch in text.nfc() {
+    for ch in text.nfc().filter(|&ch| !is_invisible_format(ch)) {
         if ch.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -126,6 +141,12 @@ mod tests {
     fn decomposed_text_is_composed() {
         let decomposed = "Tra\u{302}\u{300}n";
         assert_eq!(normalize(decomposed), "Trần");
+    }
+
+    #[test]
+    fn invisible_format_characters_are_dropped() {
+        assert_eq!(normalize("Ver\u{ad}wal\u{ad}tung"), "Verwaltung");
+        assert_eq!(normalize("\u{feff}zero\u{200b}width\u{2060}"), "zerowidth");
     }
 
     #[test]

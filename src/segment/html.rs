@@ -73,6 +73,8 @@ enum Tag {
     Option,
     P,
     Pre,
+    Rp,
+    Rt,
     Script,
     Section,
     Select,
@@ -148,6 +150,8 @@ impl Tag {
             "option" => Tag::Option,
             "p" => Tag::P,
             "pre" => Tag::Pre,
+            "rp" => Tag::Rp,
+            "rt" => Tag::Rt,
             "script" => Tag::Script,
             "section" => Tag::Section,
             "select" => Tag::Select,
@@ -195,6 +199,9 @@ impl Tag {
                 | Tag::Video
                 | Tag::Map
                 | Tag::Dialog
+                // Ruby annotations: readings spliced into the base text.
+                | Tag::Rt
+                | Tag::Rp
         )
     }
 
@@ -1355,6 +1362,12 @@ mod tests {
     fn scripts_styles_and_hidden_text_are_dropped() {
         let page = "<head><title>T</title><style>p{}</style></head><body><script>x()</script><p hidden>secret</p><p style='display: none'>gone</p><p>kept</p><noscript>n</noscript></body>";
         assert_eq!(lines(&segment_html(page)), vec!["kept"]);
+    }
+
+    #[test]
+    fn ruby_annotations_are_not_text() {
+        let page = "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む</p>";
+        assert_eq!(lines(&segment_html(page)), vec!["漢字を読む"]);
     }
 
     #[test]
