@@ -12,6 +12,7 @@
 
 use super::json_ld;
 use super::prescan::prepare_markup;
+use super::title_repair::close_open_title;
 use crate::document::{Block, Document, HintSet, Line, Metadata, NO_CONTAINER, NO_LINK};
 use crate::normalize::{is_ascii_space, trimmed_span};
 use ego_tree::iter::Edge;
@@ -419,7 +420,8 @@ pub(crate) enum HiddenText {
 
 /// [`segment_html`], choosing what happens to hidden elements.
 pub(crate) fn segment_html_with(html: &str, hidden: HiddenText) -> Document {
-    let tree = Html::parse_document(&prepare_markup(html));
+    let prepared = prepare_markup(html);
+    let tree = Html::parse_document(&close_open_title(&prepared));
     walk(&tree, hidden)
 }
 

@@ -7,3 +7,4 @@ pub(crate) mod html;
 pub(crate) mod json_ld;
 mod prescan;
 pub(crate) mod text;
+mod title_repair;
