@@ -195,8 +195,17 @@ impl WarcReader<Box<dyn BufRead + Send>> {
     ///
     /// # Errors
     ///
-    /// When the file cannot be opened or read.
+    /// When the file cannot be opened or read, and when it is not a
+    /// regular file (a FIFO, socket or device), which is refused before it
+    /// is opened so that nothing blocks waiting for a writer.
     pub fn open(path: impl AsRef<Path>) -> io::Result<Self> {
+        let kind = std::fs::metadata(&path)?.file_type();
+        if !kind.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("not a regular file ({})", crate::warc::file_kind(&kind)),
+            ));
+        }
         let mut file = BufReader::with_capacity(1 << 16, File::open(path)?);
         let is_gzip = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
         let input: Box<dyn BufRead + Send> = if is_gzip {
