@@ -18,53 +18,87 @@
 //! (JSON Lines) in input order; `--format markdown` the title as a heading,
 //! the paragraphs, then captions and related links in their own sections.
 //! `--stream` reads JSON Lines pages on standard input and writes one
-//! record per line, in order, each with the page's `url`.
-//! An input that fails still gets its record,
-//! with `error` set, and the exit status is 1 when any input failed.
+//! record per line, in order, each with the page's `url`, as soon as it and
+//! every record before it are done. A line over `--max-input-bytes` is
+//! refused with an error record without being held whole.
+//!
+//! An input that fails still gets its record, with `error` set; a page
+//! without an article keeps its per-line verdicts in `lines`. Files that
+//! are not regular files (FIFOs, sockets, devices) are never opened: on
+//! the command line they get an error record, in a directory they are
+//! passed over with a note on standard error. A directory with no page
+//! file, or an archive with no record, gets an error record too. Every
+//! batch ends with a one-line summary on standard error, and the exit
+//! status tells errors from pages without an article ([`EXIT_STATUS`]).
+//!
+//! Paths are written as they are when they are UTF-8; a path that is not
+//! has each byte outside valid UTF-8 written as `\xNN` and each backslash
+//! as `\\`, so the file's exact name can be recovered.
 
 mod support;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsclip::warc::{WarcReader, WarcRecord};
-use newsclip::{Article, Config, Extractor, Label};
-use rayon::prelude::*;
+use newsclip::{Article, Config, Error, Extractor, Label, LineVerdict};
 use serde::Serialize;
-use std::io::{self, IsTerminal, Write};
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use support::display_path;
 
-/// Inputs extracted in parallel at a time: enough to keep every core busy
-/// past the odd slow page, few enough that memory stays bounded on a
-/// directory of millions of pages. Output is written in input order after
-/// each chunk.
-const CHUNK_INPUTS: usize = 256;
+/// Inputs being extracted at a time at most: enough to keep every core
+/// busy past the odd slow page, few enough that memory stays bounded on a
+/// directory of millions of pages.
+const WINDOW_INPUTS: usize = 256;
 
-/// Bytes of WARC records held for one chunk at most: archived pages are
-/// read ahead of extraction, so a chunk is also cut by size, keeping
-/// memory bounded whatever the archive holds.
-const CHUNK_ARCHIVED_BYTES: usize = 8 << 20;
+/// Bytes of pages (WARC records, `--stream` lines) held by the inputs
+/// being extracted at most (one input is always let in), so memory stays
+/// bounded whatever an archive or a stream holds.
+const WINDOW_BYTES: usize = 8 << 20;
+
+/// What the exit status says, for `--help` and the docs.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  every input gave an article
+  1  some input failed: missing, unreadable, not a regular file, empty,
+     binary, over the size limit, a damaged archive, a bad --stream line,
+     or nothing to read (a directory with no page file, an empty archive)
+  2  the command line is wrong (an unknown flag, or flags that contradict
+     each other, such as --stream with --format text)
+  3  no input failed, but some pages have no article (home pages,
+     galleries, empty shells)
+
+Every batch ends with one line on standard error:
+  extract: N pages: A articles, B no article, C errors";
+
+/// How much of an over-long `--stream` line is kept to name its `url`.
+const STREAM_URL_PREFIX_BYTES: usize = 64 * 1024;
 
 #[derive(Parser)]
-#[command(about = "Cut the article out of saved news pages")]
+#[command(about = "Cut the article out of saved news pages", after_help = EXIT_STATUS)]
 struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// How to read the inputs: by content (`auto`), as HTML or as text.
-    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
-    input: InputKind,
+    /// Output format [default: text; json with --stream].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// How to read the inputs: by content (`auto`), as HTML or as text
+    /// [default: auto]. Not with --stream, whose lines say which they are.
+    #[arg(long, value_enum)]
+    input: Option<InputKind>,
     /// Threads extracting pages at once; 0 uses every core.
     #[arg(long, default_value_t = 0)]
     jobs: usize,
-    /// Inputs larger than this many bytes fail without being read whole.
+    /// Inputs larger than this many bytes fail without being read whole
+    /// (and `--stream` lines longer than this).
     #[arg(long, default_value_t = newsclip::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
     /// Read JSON Lines on standard input, one page per line
     /// (`{"url": …, "html": …}` or `{"url": …, "text": …}`), and write one
     /// JSON record per input line, in order, with its `url`: the shape of
-    /// Spark's `RDD.pipe` and Hadoop Streaming. Implies `--format json`.
+    /// Spark's `RDD.pipe` and Hadoop Streaming. Writes JSON only.
     #[arg(long, conflicts_with = "paths")]
     stream: bool,
     /// Files, directories, or `-` for standard input.
@@ -82,7 +116,7 @@ enum InputKind {
     Text,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The title, a blank line, then the body paragraphs.
     Text,
@@ -103,7 +137,7 @@ enum Input {
     },
     Streamed {
         number: usize,
-        line: io::Result<String>,
+        line: Result<Vec<u8>, LineFault>,
     },
     /// A `response` record of a WARC archive.
     Archived {
@@ -117,8 +151,16 @@ enum Input {
     },
 }
 
+/// Why a `--stream` line was not read whole.
+enum LineFault {
+    /// Over the limit: its size and first bytes (for its `url`).
+    TooLong { size: u64, prefix: Vec<u8> },
+    /// Standard input failed.
+    Unreadable(String),
+}
+
 impl Input {
-    /// The bytes this input holds in memory while it waits in a chunk.
+    /// The bytes this input holds in memory while it waits.
     fn held_bytes(&self) -> usize {
         match self {
             Input::Archived { record, .. } => record.block().len(),
@@ -136,11 +178,51 @@ struct Outcome {
     /// `WARC-Record-ID` and `WARC-Date`, for WARC input.
     warc_record_id: Option<String>,
     warc_date: Option<String>,
-    result: Result<Article, String>,
+    result: Result<Article, Failure>,
+}
+
+/// Why an input gave no article.
+struct Failure {
+    message: String,
+    /// The page was read but has no article ([`Error::NoArticle`]).
+    no_article: bool,
+    /// For a page without an article, the verdict on each of its lines.
+    lines: Vec<LineVerdict>,
+}
+
+impl Failure {
+    /// A failure to read or parse the input.
+    fn error(message: String) -> Self {
+        Failure {
+            message,
+            no_article: false,
+            lines: Vec::new(),
+        }
+    }
+
+    /// The library's error, named by `name`; for a page without an
+    /// article, `lines` gives its verdicts (computed only then).
+    fn extraction(
+        name: &str,
+        error: &Error,
+        lines: impl FnOnce() -> Option<Result<Vec<LineVerdict>, Error>>,
+    ) -> Self {
+        let no_article = matches!(error, Error::NoArticle);
+        let lines = if no_article {
+            lines().and_then(Result::ok).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        Failure {
+            message: format!("{name}: {error}"),
+            no_article,
+            lines,
+        }
+    }
 }
 
 impl Outcome {
-    fn new(path: String, url: Option<String>, result: Result<Article, String>) -> Self {
+    fn new(path: String, url: Option<String>, result: Result<Article, Failure>) -> Self {
         Outcome {
             path,
             url,
@@ -160,8 +242,20 @@ impl Outcome {
     }
 }
 
+/// Everything a run needs, shared with the threads extracting pages.
+struct Job {
+    extractor: Extractor,
+    kind: InputKind,
+    progress: ProgressBar,
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(message) = check_flags(&args) {
+        Args::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs)
         .build()
@@ -173,26 +267,18 @@ fn main() -> ExitCode {
         }
     };
     let extractor = Extractor::new(Config::default().with_max_input_bytes(args.max_input_bytes));
+    let kind = args.input.unwrap_or(InputKind::Auto);
+    let limit = args.max_input_bytes;
     if args.stream {
-        let lines = || {
-            io::stdin()
-                .lines()
-                .enumerate()
-                .map(|(index, line)| Input::Streamed {
-                    number: index + 1,
-                    line,
-                })
+        let job = Job {
+            extractor,
+            kind,
+            progress: ProgressBar::hidden(),
         };
-        return run(
-            &pool,
-            &extractor,
-            &args,
-            Format::Json,
-            false,
-            ProgressBar::hidden(),
-            lines,
-        );
+        let lines = move || StreamLines::new(io::stdin().lock(), limit);
+        return run(pool, job, Format::Json, false, lines);
     }
+    let format = args.format.unwrap_or(Format::Text);
     let inputs = expand_inputs(&args.paths);
     let has_archives = inputs
         .iter()
@@ -200,47 +286,143 @@ fn main() -> ExitCode {
     let several = inputs.len() > 1 || has_archives || args.paths.iter().any(|path| path.is_dir());
     // An archive's page count is known only once it is read.
     let progress = progress_bar((!has_archives).then_some(inputs.len()));
-    let limit = args.max_input_bytes;
     let inputs = move || {
         inputs
             .into_iter()
             .flat_map(move |input| archive_records(input, limit))
     };
-    run(
-        &pool,
-        &extractor,
-        &args,
-        args.format,
-        several,
+    let job = Job {
+        extractor,
+        kind,
         progress,
-        inputs,
-    )
+    };
+    run(pool, job, format, several, inputs)
 }
 
-/// Inputs in chunks of at most [`CHUNK_INPUTS`] inputs and
-/// [`CHUNK_ARCHIVED_BYTES`] bytes held.
-fn chunks_of(inputs: impl Iterator<Item = Input>) -> impl Iterator<Item = Vec<Input>> {
-    let mut inputs = inputs.peekable();
-    std::iter::from_fn(move || {
-        let mut chunk = Vec::new();
-        let mut held = 0;
-        while chunk.len() < CHUNK_INPUTS && (chunk.is_empty() || held < CHUNK_ARCHIVED_BYTES) {
-            let Some(input) = inputs.next() else { break };
-            held += input.held_bytes();
-            chunk.push(input);
+/// Flags that contradict each other, refused rather than half obeyed.
+fn check_flags(args: &Args) -> Result<(), String> {
+    if !args.stream {
+        return Ok(());
+    }
+    if let Some(format) = args.format.filter(|&format| format != Format::Json) {
+        let name = format
+            .to_possible_value()
+            .map(|value| value.get_name().to_owned())
+            .unwrap_or_default();
+        return Err(format!(
+            "--stream writes JSON Lines only; --format {name} contradicts it"
+        ));
+    }
+    if let Some(kind) = args.input {
+        let name = kind
+            .to_possible_value()
+            .map(|value| value.get_name().to_owned())
+            .unwrap_or_default();
+        return Err(format!(
+            "--stream lines say what they hold (\"html\" or \"text\"); --input {name} contradicts it"
+        ));
+    }
+    Ok(())
+}
+
+/// `--stream` input: one [`Input::Streamed`] per line, each read with a
+/// bounded buffer. A line over the limit is not held: its first bytes are
+/// kept (to name its `url`) and the rest is skipped to the next line end.
+struct StreamLines<R> {
+    input: R,
+    limit: usize,
+    number: usize,
+    done: bool,
+}
+
+impl<R: BufRead> StreamLines<R> {
+    fn new(input: R, limit: usize) -> Self {
+        StreamLines {
+            input,
+            limit,
+            number: 0,
+            done: false,
         }
-        (!chunk.is_empty()).then_some(chunk)
-    })
+    }
+
+    /// The next line without its line end, `None` at the end of input.
+    fn read_line(&mut self) -> Option<Result<Vec<u8>, LineFault>> {
+        let mut line = Vec::new();
+        let mut size: u64 = 0;
+        let mut too_long = false;
+        let mut read_any = false;
+        loop {
+            let buffer = match self.input.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(LineFault::Unreadable(error.to_string())));
+                }
+            };
+            if buffer.is_empty() {
+                self.done = true;
+                if !read_any {
+                    return None;
+                }
+                break;
+            }
+            read_any = true;
+            let newline = memchr::memchr(b'\n', buffer);
+            let content = &buffer[..newline.unwrap_or(buffer.len())];
+            size += content.len() as u64;
+            if !too_long && size > self.limit as u64 {
+                too_long = true;
+                line.truncate(STREAM_URL_PREFIX_BYTES);
+            }
+            let room = if too_long {
+                STREAM_URL_PREFIX_BYTES.saturating_sub(line.len())
+            } else {
+                content.len()
+            };
+            line.extend_from_slice(&content[..room.min(content.len())]);
+            let consumed = newline.map_or(buffer.len(), |at| at + 1);
+            self.input.consume(consumed);
+            if newline.is_some() {
+                break;
+            }
+        }
+        if line.last() == Some(&b'\r') && !too_long {
+            line.pop();
+        }
+        Some(if too_long {
+            Err(LineFault::TooLong { size, prefix: line })
+        } else {
+            Ok(line)
+        })
+    }
+}
+
+impl<R: BufRead> Iterator for StreamLines<R> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        if self.done {
+            return None;
+        }
+        let line = self.read_line()?;
+        self.number += 1;
+        Some(Input::Streamed {
+            number: self.number,
+            line,
+        })
+    }
 }
 
 /// A WARC file becomes its `response` records, read one at a time as
-/// chunks are filled; any other input stays as it is.
+/// they are extracted; any other input stays as it is. An archive with no
+/// record at all ends with an error input, as an empty directory does.
 fn archive_records(input: Input, limit: usize) -> Box<dyn Iterator<Item = Input> + Send> {
     let path = match input {
         Input::Page(path) if is_warc_file(&path) => path,
         other => return Box::new(std::iter::once(other)),
     };
-    let archive: Arc<str> = Arc::from(path.display().to_string());
+    let archive: Arc<str> = Arc::from(display_path(&path));
     let reader = match WarcReader::open(&path) {
         Ok(reader) => reader.with_max_block_bytes(limit),
         Err(error) => {
@@ -248,8 +430,14 @@ fn archive_records(input: Input, limit: usize) -> Box<dyn Iterator<Item = Input>
             return Box::new(std::iter::once(Input::ArchiveDamage { archive, error }));
         }
     };
-    Box::new(reader.filter_map(move |record| {
-        match record {
+    let seen = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&seen);
+    let empty_archive = Arc::clone(&archive);
+    let records = reader
+        .inspect(move |_| {
+            counted.fetch_add(1, Ordering::Relaxed);
+        })
+        .filter_map(move |record| match record {
             Ok(record) => record
                 .record_type()
                 .is_some_and(|kind| kind.eq_ignore_ascii_case("response"))
@@ -261,8 +449,18 @@ fn archive_records(input: Input, limit: usize) -> Box<dyn Iterator<Item = Input>
                 archive: Arc::clone(&archive),
                 error: format!("{archive}: {error}"),
             }),
-        }
-    }))
+        });
+    // Asked only once the records are read: the chain is lazy.
+    let when_empty = std::iter::from_fn(move || {
+        let error = format!("{empty_archive}: the archive holds no WARC record (an empty file?)");
+        Some(Input::ArchiveDamage {
+            error,
+            archive: Arc::clone(&empty_archive),
+        })
+    })
+    .take(1)
+    .filter(move |_| seen.load(Ordering::Relaxed) == 0);
+    Box::new(records.chain(when_empty))
 }
 
 /// WARC archives are told by name: `.warc` or `.warc.gz`.
@@ -274,70 +472,167 @@ fn is_warc_file(path: &Path) -> bool {
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
-/// Extracts the inputs chunk by chunk, each chunk in parallel, and writes
-/// the records in input order.
+/// How many records of each kind a run wrote, for the closing summary
+/// and the exit status.
+#[derive(Default)]
+struct Tally {
+    pages: usize,
+    articles: usize,
+    no_article: usize,
+    errors: usize,
+}
+
+impl Tally {
+    fn count(&mut self, outcome: &Outcome) {
+        self.pages += 1;
+        match &outcome.result {
+            Ok(_) => self.articles += 1,
+            Err(failure) if failure.no_article => self.no_article += 1,
+            Err(_) => self.errors += 1,
+        }
+    }
+
+    /// The one-line summary on standard error, and the exit status
+    /// [`EXIT_STATUS`] documents.
+    fn finish(&self) -> ExitCode {
+        let plural = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
+        eprintln!(
+            "extract: {}: {}, {} no article, {}",
+            plural(self.pages, "page", "pages"),
+            plural(self.articles, "article", "articles"),
+            self.no_article,
+            plural(self.errors, "error", "errors"),
+        );
+        if self.errors > 0 {
+            ExitCode::from(1)
+        } else if self.no_article > 0 {
+            ExitCode::from(3)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Extracts the inputs in parallel and writes each record, in input
+/// order, as soon as it and every record before it are done.
 ///
 /// A thread of its own reads the inputs (`--stream` lines, WARC records)
-/// and fills the next chunk while the pool extracts the current one, so
-/// reading and gunzipping an archive costs no extraction time. At most two
-/// chunks wait ahead. The reader is not joined: when output fails the run
-/// ends without waiting for it to drain its input.
+/// and hands each to the pool while at most [`WINDOW_INPUTS`] inputs and
+/// [`WINDOW_BYTES`] bytes of them are being extracted or waiting to be
+/// written, so reading and gunzipping an archive costs no extraction time
+/// and memory stays bounded. Output is flushed whenever the next record is
+/// not done yet. The reader is not joined: when output fails the run ends
+/// without waiting for it to drain its input.
 fn run<I>(
-    pool: &rayon::ThreadPool,
-    extractor: &Extractor,
-    args: &Args,
+    pool: rayon::ThreadPool,
+    job: Job,
     format: Format,
     several: bool,
-    progress: ProgressBar,
     inputs: impl FnOnce() -> I + Send + 'static,
 ) -> ExitCode
 where
     I: Iterator<Item = Input>,
 {
-    let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
+    let job = Arc::new(job);
+    let (done, finished) = mpsc::channel::<(usize, usize, Option<Outcome>)>();
+    let (freed, permits) = mpsc::channel::<usize>();
+    let reader_job = Arc::clone(&job);
     std::thread::spawn(move || {
-        for chunk in chunks_of(inputs()) {
-            if sender.send(chunk).is_err() {
+        let mut window = Window::default();
+        for (index, input) in inputs().enumerate() {
+            if !window.admit(input.held_bytes(), &permits) {
                 break;
             }
+            let job = Arc::clone(&reader_job);
+            let done = done.clone();
+            pool.spawn(move || {
+                let held = input.held_bytes();
+                let outcome = extract(&job, &input);
+                job.progress.inc(u64::from(outcome.is_some()));
+                let _ = done.send((index, held, outcome));
+            });
         }
     });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for chunk in chunks {
-        let outcomes: Vec<Option<Outcome>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
-                    let outcome = extract(extractor, input, args.input);
-                    progress.inc(u64::from(outcome.is_some()));
-                    outcome
-                })
-                .collect()
-        });
-        for outcome in outcomes.iter().flatten() {
-            failed |= outcome.result.is_err();
+    let mut tally = Tally::default();
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    loop {
+        let received = match finished.try_recv() {
+            Ok(received) => received,
+            Err(_) => {
+                // Nothing done yet: what is written so far goes out now.
+                if let Err(error) = out.flush() {
+                    job.progress.finish_and_clear();
+                    return exit_on_write_error(&error);
+                }
+                match finished.recv() {
+                    Ok(received) => received,
+                    Err(_) => break,
+                }
+            }
+        };
+        let (index, held, outcome) = received;
+        waiting.insert(index, (held, outcome));
+        while let Some((held, outcome)) = waiting.remove(&next) {
+            next += 1;
+            let _ = freed.send(held);
+            let Some(outcome) = outcome else { continue };
+            tally.count(&outcome);
             let written = match format {
-                Format::Json => write_json(&mut out, outcome),
-                Format::Text => write_text(&mut out, outcome, several),
-                Format::Markdown => write_markdown(&mut out, outcome, several),
+                Format::Json => write_json(&mut out, &outcome),
+                Format::Text => write_text(&mut out, &outcome, several),
+                Format::Markdown => write_markdown(&mut out, &outcome, several),
             };
             if let Err(error) = written {
-                progress.finish_and_clear();
+                job.progress.finish_and_clear();
                 return exit_on_write_error(&error);
             }
         }
-        if let Err(error) = out.flush() {
-            progress.finish_and_clear();
-            return exit_on_write_error(&error);
-        }
     }
-    progress.finish_and_clear();
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    if let Err(error) = out.flush() {
+        job.progress.finish_and_clear();
+        return exit_on_write_error(&error);
+    }
+    job.progress.finish_and_clear();
+    tally.finish()
+}
+
+/// The inputs in flight (extracted or waiting to be written), as the
+/// reader thread sees them.
+#[derive(Default)]
+struct Window {
+    inputs: usize,
+    bytes: usize,
+}
+
+impl Window {
+    /// Waits until an input holding `bytes` fits, counting the records
+    /// written meanwhile (`permits` carries the bytes each freed); `false`
+    /// when the writer is gone.
+    fn admit(&mut self, bytes: usize, permits: &mpsc::Receiver<usize>) -> bool {
+        while let Ok(freed) = permits.try_recv() {
+            self.release(freed);
+        }
+        while self.inputs >= WINDOW_INPUTS
+            || (self.inputs > 0 && self.bytes.saturating_add(bytes) > WINDOW_BYTES)
+        {
+            match permits.recv() {
+                Ok(freed) => self.release(freed),
+                Err(_) => return false,
+            }
+        }
+        self.inputs += 1;
+        self.bytes += bytes;
+        true
+    }
+
+    fn release(&mut self, bytes: usize) {
+        self.inputs -= 1;
+        self.bytes -= bytes;
     }
 }
 
@@ -361,15 +656,34 @@ fn progress_bar(total: Option<usize>) -> ProgressBar {
 }
 
 /// Directories become their page files, sorted by path, so output order is
-/// stable. Symbolic links to directories are not followed (no loops).
+/// stable. Symbolic links to directories are not followed (no loops). A
+/// directory with no page file in it becomes an error input, so that it is
+/// not passed over in silence.
 fn expand_inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut found = Vec::new();
-            collect_files(path, &mut found);
-            found.sort_by(|a, b| input_path(a).cmp(input_path(b)));
-            inputs.extend(found);
+            let mut walk = Walk::default();
+            walk.collect(path);
+            walk.found.sort_by(|a, b| input_path(a).cmp(input_path(b)));
+            if let Some(note) = walk.skipped_note() {
+                eprintln!("extract: {}: {note}", display_path(path));
+            }
+            if walk.found.is_empty() {
+                let error = format!(
+                    "{}: no page file in the directory (pages are named .txt, .text, .html, .htm, \
+                     .xhtml, .warc, or any of them .gz){}",
+                    display_path(path),
+                    walk.skipped_note()
+                        .map(|note| format!("; {note}"))
+                        .unwrap_or_default()
+                );
+                inputs.push(Input::Unlisted {
+                    path: path.clone(),
+                    error,
+                });
+            }
+            inputs.extend(walk.found);
         } else {
             inputs.push(Input::Page(path.clone()));
         }
@@ -387,42 +701,82 @@ fn input_path(input: &Input) -> &Path {
     }
 }
 
-fn collect_files(dir: &Path, found: &mut Vec<Input>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            let error = format!("cannot list directory {}: {error}", dir.display());
-            found.push(Input::Unlisted {
-                path: dir.to_path_buf(),
-                error,
-            });
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
+/// A walk of one directory given on the command line.
+#[derive(Default)]
+struct Walk {
+    found: Vec<Input>,
+    /// Regular files passed over because their names are not page names.
+    skipped_names: usize,
+    /// The first of them, to show what was passed over.
+    first_skipped: Option<PathBuf>,
+}
+
+impl Walk {
+    fn collect(&mut self, dir: &Path) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
             Err(error) => {
-                let error = format!("cannot list an entry of {}: {error}", dir.display());
-                found.push(Input::Unlisted {
+                let error = format!("cannot list directory {}: {error}", display_path(dir));
+                self.found.push(Input::Unlisted {
                     path: dir.to_path_buf(),
                     error,
                 });
-                continue;
+                return;
             }
         };
-        let path = entry.path();
-        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            collect_files(&path, found);
-        } else if is_page_file(&path) {
-            found.push(Input::Page(path));
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let error = format!("cannot list an entry of {}: {error}", display_path(dir));
+                    self.found.push(Input::Unlisted {
+                        path: dir.to_path_buf(),
+                        error,
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                self.collect(&path);
+            } else if !is_page_file(&path) {
+                self.skipped_names += 1;
+                self.first_skipped.get_or_insert(path);
+            } else if let Some(kind) = special_file(&path) {
+                // A FIFO would block the batch forever: never opened.
+                eprintln!(
+                    "extract: passing over {}: not a regular file ({kind})",
+                    display_path(&path)
+                );
+            } else {
+                self.found.push(Input::Page(path));
+            }
         }
     }
+
+    /// What the walk passed over for its name, if anything.
+    fn skipped_note(&self) -> Option<String> {
+        let first = self.first_skipped.as_ref()?;
+        let count = self.skipped_names;
+        let files = if count == 1 {
+            "file passed over, its name not a page name"
+        } else {
+            "files passed over, their names not page names"
+        };
+        Some(format!("{count} {files} (such as {})", display_path(first)))
+    }
+}
+
+/// What a path is when it is there but not a regular file or a directory
+/// (a FIFO, socket or device), following symbolic links.
+fn special_file(path: &Path) -> Option<&'static str> {
+    let kind = std::fs::metadata(path).ok()?.file_type();
+    (!kind.is_file() && !kind.is_dir()).then(|| support::file_kind(&kind))
 }
 
 /// Files a directory contributes: saved pages, not notes or label files.
 fn is_page_file(path: &Path) -> bool {
-    const PAGE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "xhtml", "gz"];
+    const PAGE_EXTENSIONS: [&str; 7] = ["txt", "text", "html", "htm", "xhtml", "gz", "warc"];
     path.extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| {
@@ -434,14 +788,15 @@ fn is_page_file(path: &Path) -> bool {
 
 /// What came of one input; `None` for an archived response that is not
 /// an HTML page.
-fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Option<Outcome> {
+fn extract(job: &Job, input: &Input) -> Option<Outcome> {
+    let extractor = &job.extractor;
     let path = match input {
         Input::Page(path) => path,
         Input::Unlisted { path, error } => {
             return Some(Outcome::new(
-                path.display().to_string(),
+                display_path(path),
                 None,
-                Err(error.clone()),
+                Err(Failure::error(error.clone())),
             ))
         }
         Input::Streamed { number, line } => {
@@ -449,29 +804,59 @@ fn extract(extractor: &Extractor, input: &Input, kind: InputKind) -> Option<Outc
         }
         Input::Archived { archive, record } => return extract_archived(extractor, archive, record),
         Input::ArchiveDamage { archive, error } => {
-            return Some(Outcome::new(archive.to_string(), None, Err(error.clone())))
+            return Some(Outcome::new(
+                archive.to_string(),
+                None,
+                Err(Failure::error(error.clone())),
+            ))
         }
     };
+    let name = display_path(path);
     let limit = extractor.config().max_input_bytes;
-    let result = support::read_page(path, limit).and_then(|bytes| {
-        let article =
-            if kind == InputKind::Html || (kind == InputKind::Auto && looks_like_html(&bytes)) {
+    let result = support::read_page(path, limit)
+        .map_err(Failure::error)
+        .and_then(|bytes| {
+            let is_html = job.kind == InputKind::Html
+                || (job.kind == InputKind::Auto && looks_like_html(&bytes));
+            let article = if is_html {
                 extractor.extract_html(&bytes)
             } else {
                 extractor.extract_text_bytes(&bytes)
             };
-        article.map_err(|error| format!("{}: {error}", path.display()))
-    });
-    Some(Outcome::new(path.display().to_string(), None, result))
+            article.map_err(|error| {
+                Failure::extraction(&name, &error, || {
+                    Some(if is_html {
+                        extractor.line_verdicts_html(&bytes, None)
+                    } else {
+                        extractor.line_verdicts_text(&bytes)
+                    })
+                })
+            })
+        });
+    Some(Outcome::new(name, None, result))
 }
 
 /// One archived page, named by its archive and URL.
 fn extract_archived(extractor: &Extractor, archive: &str, record: &WarcRecord) -> Option<Outcome> {
     let page = extractor.extract_warc_record(record)?;
     let name = page.url.as_deref().unwrap_or("a record without a URL");
-    let result = page
-        .article
-        .map_err(|error| format!("{archive}: {name}: {error}"));
+    let name = format!("{archive}: {name}");
+    let result = page.article.map_err(|error| match error {
+        // The block was whole, so what went over the limit is the body
+        // inflated (gzip or deflate as sent): say so, not "the input".
+        Error::InputTooLarge { limit, .. } if record.is_complete() => Failure::error(format!(
+            "{name}: the body inflates to more than {limit} bytes, over the limit \
+             (--max-input-bytes); the record's block is {} bytes",
+            record.block_length()
+        )),
+        Error::InputTooLarge { size, limit } => Failure::error(format!(
+            "{name}: the record's block is {size} bytes, over the limit of {limit} bytes \
+             (--max-input-bytes)"
+        )),
+        error => Failure::extraction(&name, &error, || {
+            extractor.warc_record_line_verdicts(record)
+        }),
+    });
     Some(Outcome {
         path: archive.to_string(),
         url: page.url,
@@ -482,32 +867,112 @@ fn extract_archived(extractor: &Extractor, archive: &str, record: &WarcRecord) -
 }
 
 /// One `--stream` line: a JSON object with the page under `html` (or
-/// `text`) and its `url`. The record's `path` is `-:<line number>`.
-fn extract_streamed(extractor: &Extractor, number: usize, line: &io::Result<String>) -> Outcome {
+/// `text`) and its `url`. The record's `path` is `-:<line number>`. A line
+/// that cannot be read as a page still names its `url` when its first
+/// bytes hold one.
+fn extract_streamed(
+    extractor: &Extractor,
+    number: usize,
+    line: &Result<Vec<u8>, LineFault>,
+) -> Outcome {
     let path = format!("-:{number}");
-    let parsed = match line {
-        Ok(line) => serde_json::from_str::<StreamedPage>(line)
-            .map_err(|error| format!("{path}: not a JSON page record: {error}")),
-        Err(error) => Err(format!("{path}: cannot read the line: {error}")),
-    };
-    let (url, result) = match parsed {
-        Ok(page) => {
-            let article = match (&page.html, &page.text) {
-                (Some(html), _) => extractor.extract_html_str(html),
-                (None, Some(text)) => extractor.extract_text(text),
-                (None, None) => {
-                    let error = format!("{path}: the record has neither \"html\" nor \"text\"");
-                    return Outcome::new(path, page.url, Err(error));
-                }
-            };
-            (
-                page.url,
-                article.map_err(|error| format!("{path}: {error}")),
-            )
+    let limit = extractor.config().max_input_bytes;
+    let line = match line {
+        Ok(line) => line,
+        Err(LineFault::TooLong { size, prefix }) => {
+            let error = format!(
+                "{path}: the line is {size} bytes, over the limit of {limit} bytes \
+                 (--max-input-bytes); not read"
+            );
+            return Outcome::new(path, recover_url(prefix), Err(Failure::error(error)));
         }
-        Err(error) => (None, Err(error)),
+        Err(LineFault::Unreadable(error)) => {
+            let error = format!("{path}: cannot read the line: {error}");
+            return Outcome::new(path, None, Err(Failure::error(error)));
+        }
     };
-    Outcome::new(path, url, result)
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(error) => {
+            let error = format!(
+                "{path}: the line is not UTF-8 (an invalid byte at byte {}); JSON must be UTF-8",
+                error.valid_up_to()
+            );
+            return Outcome::new(path, recover_url(line), Err(Failure::error(error)));
+        }
+    };
+    let page = match serde_json::from_str::<StreamedPage>(text) {
+        Ok(page) => page,
+        Err(error) => {
+            let error = match json_kind(text) {
+                Some("an object") | None => format!(
+                    "{path}: not a page record ({{\"url\": …, \"html\" or \"text\": …}}): {error}"
+                ),
+                Some(kind) => format!(
+                    "{path}: the line must be a JSON object with \"url\" and \"html\" or \
+                     \"text\", not {kind}"
+                ),
+            };
+            return Outcome::new(path, recover_url(line), Err(Failure::error(error)));
+        }
+    };
+    let name = match &page.url {
+        Some(url) => format!("{path}: {url}"),
+        None => path.clone(),
+    };
+    let article = match (&page.html, &page.text) {
+        (Some(html), _) => extractor.extract_html_str(html).map_err(|error| {
+            Failure::extraction(&path, &error, || {
+                Some(extractor.line_verdicts_html(html.as_bytes(), Some("utf-8")))
+            })
+        }),
+        (None, Some(text)) => extractor.extract_text(text).map_err(|error| {
+            Failure::extraction(&path, &error, || {
+                Some(extractor.line_verdicts_text(text.as_bytes()))
+            })
+        }),
+        (None, None) => Err(Failure::error(format!(
+            "{name}: the record has neither \"html\" nor \"text\""
+        ))),
+    };
+    Outcome::new(path, page.url, article)
+}
+
+/// What JSON value a line holds, told by its first byte; `None` when it
+/// is not JSON at all.
+fn json_kind(line: &str) -> Option<&'static str> {
+    Some(match line.trim_start().bytes().next()? {
+        b'{' => "an object",
+        b'[' => "an array",
+        b'"' => "a string",
+        b'-' | b'0'..=b'9' => "a number",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => return None,
+    })
+}
+
+/// The `url` of a page record that could not be read whole: the string
+/// after the first `"url":` key in its first bytes, if there is one.
+fn recover_url(line: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&line[..line.len().min(STREAM_URL_PREFIX_BYTES)]);
+    let mut from = 0;
+    while let Some(found) = head[from..].find("\"url\"") {
+        let at = from + found;
+        from = at + 1;
+        // Inside a JSON string the key's quotes would be escaped.
+        if head[..at].ends_with('\\') {
+            continue;
+        }
+        let Some(value) = head[at + 5..].trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let mut values = serde_json::Deserializer::from_str(value).into_iter::<String>();
+        if let Some(Ok(url)) = values.next() {
+            return Some(url);
+        }
+    }
+    None
 }
 
 /// A `--stream` input line.
@@ -615,24 +1080,10 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
                 .collect(),
             byline: article.byline.as_deref(),
             date: article.date.as_deref(),
-            lines: article
-                .lines
-                .iter()
-                .map(|line| LineRecord {
-                    line: line.line,
-                    label: line.label.as_str(),
-                    first_label: line.first_label.as_str(),
-                    scores: Scores {
-                        body: round(line.score(Label::Body)),
-                        caption: round(line.score(Label::Caption)),
-                        navigation: round(line.score(Label::Navigation)),
-                        related: round(line.score(Label::Related)),
-                    },
-                })
-                .collect(),
+            lines: line_records(&article.lines),
             error: None,
         },
-        Err(error) => Record {
+        Err(failure) => Record {
             path: &outcome.path,
             url: outcome.url.as_deref(),
             warc_record_id: outcome.warc_record_id.as_deref(),
@@ -643,12 +1094,29 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             related: Vec::new(),
             byline: None,
             date: None,
-            lines: Vec::new(),
-            error: Some(error),
+            lines: line_records(&failure.lines),
+            error: Some(&failure.message),
         },
     };
     serde_json::to_writer(&mut *out, &record).map_err(io::Error::from)?;
     writeln!(out)
+}
+
+fn line_records(lines: &[LineVerdict]) -> Vec<LineRecord> {
+    lines
+        .iter()
+        .map(|line| LineRecord {
+            line: line.line,
+            label: line.label.as_str(),
+            first_label: line.first_label.as_str(),
+            scores: Scores {
+                body: round(line.score(Label::Body)),
+                caption: round(line.score(Label::Caption)),
+                navigation: round(line.score(Label::Navigation)),
+                related: round(line.score(Label::Related)),
+            },
+        })
+        .collect()
 }
 
 /// Four decimals are enough to read a score and keep the output short.
@@ -666,7 +1134,7 @@ fn write_text(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Res
             writeln!(out)?;
             writeln!(out, "{}", article.text())?;
         }
-        Err(error) => eprintln!("extract: {error}"),
+        Err(failure) => eprintln!("extract: {}", failure.message),
     }
     if several {
         writeln!(out)?;
@@ -683,8 +1151,8 @@ fn write_markdown(out: &mut impl Write, outcome: &Outcome, several: bool) -> io:
     }
     let article = match &outcome.result {
         Ok(article) => article,
-        Err(error) => {
-            eprintln!("extract: {error}");
+        Err(failure) => {
+            eprintln!("extract: {}", failure.message);
             return Ok(());
         }
     };

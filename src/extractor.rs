@@ -8,7 +8,7 @@
 //! 5. assemble the article — `assemble::assemble`; an article with no
 //!    paragraph is [`Error::NoArticle`].
 
-use crate::article::Article;
+use crate::article::{Article, LineVerdict};
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
@@ -207,6 +207,58 @@ impl Extractor {
             (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
             (visible, _) => visible,
         }
+    }
+
+    /// The verdict on every line of an HTML page, as [`Article::lines`]
+    /// would hold them, whether or not the page has an article: for a page
+    /// that fails with [`Error::NoArticle`], they show why. The bytes are
+    /// decoded as [`Extractor::extract_html_with_charset`] decodes them
+    /// (`charset`: the HTTP header's, if any); the lines are the visible
+    /// page's.
+    ///
+    /// ```
+    /// let home = b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Sport</a></nav></body></html>";
+    /// let extractor = newsclip::Extractor::default();
+    /// assert_eq!(extractor.extract_html(home), Err(newsclip::Error::NoArticle));
+    /// let lines = extractor.line_verdicts_html(home, None)?;
+    /// assert!(!lines.is_empty());
+    /// assert!(lines.iter().all(|line| line.label != newsclip::Label::Body));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_html`], but never [`Error::NoArticle`].
+    pub fn line_verdicts_html(
+        &self,
+        bytes: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Vec<LineVerdict>, Error> {
+        check_size(bytes.len(), self.config.max_input_bytes)?;
+        let html = decode_html_with_charset(bytes, charset);
+        check_text(&html, self.config.max_input_bytes)?;
+        Ok(self.assembled_lines(&segment_html(&html)))
+    }
+
+    /// The verdict on every line of a text page, as
+    /// [`Extractor::line_verdicts_html`] gives them for HTML; the bytes are
+    /// decoded as [`Extractor::extract_text_bytes`] decodes them.
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_text`], but never [`Error::NoArticle`].
+    pub fn line_verdicts_text(&self, bytes: &[u8]) -> Result<Vec<LineVerdict>, Error> {
+        check_size(bytes.len(), self.config.max_input_bytes)?;
+        let text = decode_text(bytes);
+        check_text(&text, self.config.max_input_bytes)?;
+        Ok(self.assembled_lines(&segment_text(&text)))
+    }
+
+    /// The assembler's verdicts on a document's lines.
+    fn assembled_lines(&self, document: &Document) -> Vec<LineVerdict> {
+        let features = compute_features(document);
+        let verdicts: Vec<Verdict> = features.iter().map(classify).collect();
+        assemble(document, &features, &verdicts, &self.config).lines
     }
 
     fn extract_document(&self, document: &Document) -> Result<Article, Error> {

@@ -173,3 +173,102 @@ fn a_cut_archive_keeps_the_pages_before_the_cut_and_reports_it() {
         .is_some_and(|error| error.contains("malformed WARC record")));
     std::fs::remove_dir_all(dir).expect("clean up");
 }
+
+#[test]
+fn an_empty_archive_is_an_error_record() {
+    let dir = scratch("warc-empty");
+    for name in ["empty.warc", "empty.warc.gz"] {
+        let path = dir.join(name);
+        std::fs::write(&path, b"").expect("write");
+        let output = Command::new(extract_binary())
+            .args(["--format", "json"])
+            .arg(&path)
+            .output()
+            .expect("extract runs");
+        let found = records(&output.stdout);
+        assert_eq!(found.len(), 1, "{name}");
+        assert!(found[0]["error"]
+            .as_str()
+            .is_some_and(|error| error.contains("no WARC record")));
+        assert_eq!(output.status.code(), Some(1));
+    }
+    std::fs::remove_dir_all(dir).expect("clean up");
+}
+
+#[test]
+fn a_body_inflating_past_the_limit_says_so() {
+    use std::io::Write as _;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gzip.write_all(&vec![b'<'; 300_000]).expect("in memory");
+    let body = gzip.finish().expect("in memory");
+    let mut http =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+    http.extend_from_slice(&body);
+    let mut archive = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/bomb\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    archive.extend_from_slice(&http);
+    archive.extend_from_slice(b"\r\n\r\n");
+    let dir = scratch("warc-bomb");
+    let path = dir.join("bomb.warc");
+    std::fs::write(&path, archive).expect("write");
+    let output = Command::new(extract_binary())
+        .args(["--format", "json", "--max-input-bytes", "100000"])
+        .arg(&path)
+        .output()
+        .expect("extract runs");
+    let found = records(&output.stdout);
+    let error = found[0]["error"].as_str().expect("an error");
+    assert!(
+        error.contains("inflates to more than 100000 bytes") && !error.contains("the input is"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(dir).expect("clean up");
+}
+
+#[test]
+fn the_binary_reads_every_page_after_a_wrong_content_length() {
+    let pages = fixture_pages();
+    let whole = archive(&pages[..4], false);
+    // The second page's response (after the first page's and the image's)
+    // claims 100 kB more than its block holds.
+    let mut responses =
+        (0..whole.len()).filter(|&at| whole[at..].starts_with(b"WARC-Type: response"));
+    let second = responses.nth(2).expect("a second page");
+    let length_at = second
+        + whole[second..]
+            .windows(16)
+            .position(|window| window == b"Content-Length: ")
+            .expect("a length")
+        + 16;
+    let digits = whole[length_at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let length: usize = std::str::from_utf8(&whole[length_at..length_at + digits])
+        .expect("digits")
+        .parse()
+        .expect("a number");
+    let mut damaged = whole[..length_at].to_vec();
+    damaged.extend_from_slice((length + 100_000).to_string().as_bytes());
+    damaged.extend_from_slice(&whole[length_at + digits..]);
+    let dir = scratch("warc-overlong");
+    let path = dir.join("overlong.warc");
+    std::fs::write(&path, damaged).expect("write");
+    let (found, _) = run_extract(&[&path]);
+    let urls: Vec<&str> = found
+        .iter()
+        .filter_map(|record| record["url"].as_str())
+        .collect();
+    let expected: Vec<&str> = pages[..4]
+        .iter()
+        .enumerate()
+        .filter(|&(index, _)| index != 1)
+        .map(|(_, page)| page.url.as_str())
+        .collect();
+    assert_eq!(urls, expected, "every intact page is read");
+    assert_eq!(found.len(), 4, "and the damaged one is one error record");
+    std::fs::remove_dir_all(dir).expect("clean up");
+}

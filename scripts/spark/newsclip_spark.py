@@ -74,7 +74,8 @@ def resolve_binary(binary: str) -> str:
 
 def extract_warc_files(paths: Iterable[str], binary: str, jobs: int) -> Iterator[str]:
     """Runs the binary on each WARC file and yields its JSON Lines records.
-    A failed page is a record with ``error`` (the binary then exits 1); a
+    A failed page is a record with ``error`` (the binary then exits 1, or 3
+    when the only failures are pages without an article); a
     binary that cannot run at all fails the task, so Spark retries it."""
     executable = resolve_binary(binary)
     for path in paths:
@@ -82,7 +83,7 @@ def extract_warc_files(paths: Iterable[str], binary: str, jobs: int) -> Iterator
         with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8") as process:
             assert process.stdout is not None
             yield from (line.rstrip("\n") for line in process.stdout)
-        if process.returncode not in (0, 1):
+        if process.returncode not in (0, 1, 3):
             raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
 
 
@@ -100,7 +101,7 @@ def extract_jsonl_lines(lines: Iterable[str], binary: str, jobs: int) -> Iterato
         with subprocess.Popen(command, stdin=spool, stdout=subprocess.PIPE, text=True, encoding="utf-8") as process:
             assert process.stdout is not None
             yield from (line.rstrip("\n") for line in process.stdout)
-        if process.returncode not in (0, 1):
+        if process.returncode not in (0, 1, 3):
             raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
 
 

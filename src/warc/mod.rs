@@ -41,7 +41,7 @@ mod record;
 
 pub use record::{WarcError, WarcReader, WarcRecord};
 
-use crate::article::Article;
+use crate::article::{Article, LineVerdict};
 use crate::error::Error;
 use crate::extractor::Extractor;
 use http::HttpResponse;
@@ -113,6 +113,40 @@ impl Extractor {
         })
     }
 
+    /// The verdict on every line of a WARC record's page, as
+    /// [`Extractor::line_verdicts_html`] gives them: for a page that fails
+    /// with [`Error::NoArticle`], they show why. `None` when the record is
+    /// not an HTML page, as for [`Extractor::extract_warc_record`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_warc_record`]'s `article`, but never
+    /// [`Error::NoArticle`].
+    pub fn warc_record_line_verdicts(
+        &self,
+        record: &WarcRecord,
+    ) -> Option<Result<Vec<LineVerdict>, Error>> {
+        let is_response = record
+            .record_type()
+            .is_some_and(|kind| kind.eq_ignore_ascii_case("response"));
+        let response = HttpResponse::parse(record.block()).ok()?;
+        if !is_response || !response.is_html() {
+            return None;
+        }
+        let limit = self.config().max_input_bytes;
+        if !record.is_complete() {
+            return Some(Err(Error::InputTooLarge {
+                size: usize::try_from(record.block_length()).unwrap_or(usize::MAX),
+                limit,
+            }));
+        }
+        Some(
+            response
+                .page(limit)
+                .and_then(|page| self.line_verdicts_html(&page, response.charset())),
+        )
+    }
+
     fn extract_response(
         &self,
         record: &WarcRecord,
@@ -168,6 +202,27 @@ impl<R: BufRead> Iterator for WarcArticles<'_, R> {
             }
         }
     }
+}
+
+/// What kind of file that is not a regular file is, for error messages.
+pub(crate) fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        return "a directory";
+    }
+    "a special file"
 }
 
 #[cfg(test)]

@@ -11,6 +11,16 @@
 //! rest is skipped as it streams past. A record whose head cannot be read
 //! is reported once, then the reader looks for the next version line, so
 //! one damaged record does not lose the rest of the archive.
+//!
+//! Resynchronisation finds the next `WARC/1.` wherever it starts: after
+//! junk on the same line, inside the head of a record cut short, or inside
+//! the span a wrong `Content-Length` claims. A block counts as read only
+//! when a record's end follows it (the two line ends, or the next version
+//! line); otherwise its bytes are put back and searched, so the intact
+//! records a cut or over-long record swallowed are still read. Of an
+//! oversized span, the bytes from its first version line on are held (at
+//! most the block limit of them) for the same purpose. Bytes put back are
+//! checked where they lie, so damage never costs more than linear time.
 
 use std::fmt;
 use std::fs::File;
@@ -162,7 +172,7 @@ impl fmt::Debug for WarcRecord {
 /// # Ok::<(), newsclip::warc::WarcError>(())
 /// ```
 pub struct WarcReader<R> {
-    input: R,
+    input: Lookahead<R>,
     offset: u64,
     max_block_bytes: u64,
     state: State,
@@ -185,8 +195,17 @@ impl WarcReader<Box<dyn BufRead + Send>> {
     ///
     /// # Errors
     ///
-    /// When the file cannot be opened or read.
+    /// When the file cannot be opened or read, and when it is not a
+    /// regular file (a FIFO, socket or device), which is refused before it
+    /// is opened so that nothing blocks waiting for a writer.
     pub fn open(path: impl AsRef<Path>) -> io::Result<Self> {
+        let kind = std::fs::metadata(&path)?.file_type();
+        if !kind.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("not a regular file ({})", crate::warc::file_kind(&kind)),
+            ));
+        }
         let mut file = BufReader::with_capacity(1 << 16, File::open(path)?);
         let is_gzip = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
         let input: Box<dyn BufRead + Send> = if is_gzip {
@@ -206,7 +225,7 @@ impl<R: BufRead> WarcReader<R> {
     /// [`crate::DEFAULT_MAX_INPUT_BYTES`] whole.
     pub fn new(input: R) -> Self {
         WarcReader {
-            input,
+            input: Lookahead::new(input),
             offset: 0,
             max_block_bytes: crate::DEFAULT_MAX_INPUT_BYTES as u64,
             state: State::Ready,
@@ -235,17 +254,18 @@ impl<R: BufRead> WarcReader<R> {
             Err(error) => return self.finish(Some(error)),
         }
         let start = self.offset;
-        let headers = match self.read_head(start) {
-            Ok(headers) => headers,
+        let (headers, head) = match self.read_head(start) {
+            Ok(read) => read,
             Err(error) => return Some(Err(self.fail(error))),
         };
         let block_length = match content_length(&headers) {
             Ok(length) => length,
             Err(reason) => {
+                self.put_back_after_first_byte(head);
                 return Some(Err(self.fail(WarcError::Malformed {
                     offset: start,
                     reason,
-                })))
+                })));
             }
         };
         let block = match self.read_block(block_length, start) {
@@ -283,6 +303,23 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
+    /// Makes bytes already read the next ones to read again, so the search
+    /// for the next record after a damaged one looks inside them too.
+    fn put_back(&mut self, bytes: Vec<u8>) {
+        self.offset -= bytes.len() as u64;
+        self.input.unread(bytes);
+    }
+
+    /// Puts back a damaged record's head but for its first byte: the
+    /// search for the next version line starts one byte past the record's
+    /// start, so it cannot find the same record again.
+    fn put_back_after_first_byte(&mut self, mut head: Vec<u8>) {
+        if !head.is_empty() {
+            head.remove(0);
+            self.put_back(head);
+        }
+    }
+
     /// The input's buffered bytes, read on when the buffer is empty
     /// (retrying an interrupted read); empty at the end of input.
     fn buffered(&mut self) -> Result<&[u8], WarcError> {
@@ -300,6 +337,11 @@ impl<R: BufRead> WarcReader<R> {
             .map_err(|source| WarcError::Io { offset, source })
     }
 
+    fn consume(&mut self, count: usize) {
+        self.input.consume(count);
+        self.offset += count as u64;
+    }
+
     /// Skips the line ends between records; `false` at the end of input.
     fn skip_line_ends(&mut self) -> Result<bool, WarcError> {
         loop {
@@ -312,8 +354,7 @@ impl<R: BufRead> WarcReader<R> {
                 .take_while(|&&b| b == b'\r' || b == b'\n')
                 .count();
             let more = blank < buffer.len();
-            self.input.consume(blank);
-            self.offset += blank as u64;
+            self.consume(blank);
             if more {
                 return Ok(true);
             }
@@ -321,45 +362,67 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     /// Reads one line (with its line end) of at most
-    /// [`MAX_HEADER_LINE_BYTES`]; empty at the end of input.
-    fn read_line(&mut self, line: &mut Vec<u8>) -> Result<(), WarcError> {
-        line.clear();
+    /// [`MAX_HEADER_LINE_BYTES`], appending it to `head`; returns the
+    /// line's length, 0 at the end of input.
+    fn read_line(&mut self, head: &mut Vec<u8>) -> Result<usize, WarcError> {
         let read = (&mut self.input)
             .take(MAX_HEADER_LINE_BYTES)
-            .read_until(b'\n', line);
+            .read_until(b'\n', head);
         match read {
             Ok(count) => {
                 self.offset += count as u64;
-                Ok(())
+                Ok(count)
             }
             Err(error) => Err(self.io_error(error)),
         }
     }
 
-    /// The version line and the header fields up to the blank line.
-    fn read_head(&mut self, start: u64) -> Result<Vec<(String, String)>, WarcError> {
+    /// The version line and the header fields up to the blank line, with
+    /// the head's bytes as read. A malformed head is put back but for its
+    /// first byte (it may hold the version line of a record that follows
+    /// one cut short).
+    fn read_head(&mut self, start: u64) -> Result<(Fields, Vec<u8>), WarcError> {
+        let mut head = Vec::with_capacity(512);
+        match self.parse_head(start, &mut head) {
+            Ok(headers) => Ok((headers, head)),
+            Err(error @ WarcError::Malformed { .. }) => {
+                self.put_back_after_first_byte(head);
+                Err(error)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Reads a head into `head` and parses its fields.
+    fn parse_head(&mut self, start: u64, head: &mut Vec<u8>) -> Result<Fields, WarcError> {
         let malformed = |reason: &str| WarcError::Malformed {
             offset: start,
             reason: reason.to_string(),
         };
-        let mut line = Vec::with_capacity(128);
-        self.read_line(&mut line)?;
-        if !line.starts_with(b"WARC/") {
+        let line_start = head.len();
+        self.read_line(head)?;
+        if !head[line_start..].starts_with(b"WARC/") {
             return Err(malformed("no WARC/1.x version line where a record starts"));
         }
         let mut headers: Vec<(String, String)> = Vec::with_capacity(16);
         loop {
-            self.read_line(&mut line)?;
-            if line.is_empty() {
+            let line_start = head.len();
+            if self.read_line(head)? == 0 {
                 return Err(malformed("the archive ends inside a record's header"));
             }
+            let line = &head[line_start..];
             if !line.ends_with(b"\n") {
                 return Err(malformed("a header line is over 64 KiB"));
             }
-            let text = String::from_utf8_lossy(&line);
+            let text = String::from_utf8_lossy(line);
             let text = text.trim_end_matches(['\r', '\n']);
             if text.is_empty() {
                 return Ok(headers);
+            }
+            if ends_with_version(text) {
+                return Err(malformed(
+                    "a header line runs into a WARC/1.x version line (a record cut short)",
+                ));
             }
             if text.starts_with([' ', '\t']) {
                 // A folded continuation of the previous field's value.
@@ -383,60 +446,380 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     /// The block: whole when within the limit, else its first bytes with
-    /// the rest skipped.
+    /// the rest skipped. A block that does not end where a record ends
+    /// (its `Content-Length` runs past it, or the archive ends inside it)
+    /// is malformed, and its bytes are put back to look for the next
+    /// record in.
     fn read_block(&mut self, length: u64, start: u64) -> Result<Vec<u8>, WarcError> {
-        let kept = if length <= self.max_block_bytes {
-            length
-        } else {
-            length.min(OVERSIZED_BLOCK_PREFIX_BYTES)
-        };
+        if self.input.has_pending() {
+            return self.read_block_in_place(length, start);
+        }
+        if length > self.max_block_bytes {
+            return self.read_oversized_block(length, start);
+        }
         // The declared length is untrusted: grow the buffer as bytes come.
-        let mut block = Vec::with_capacity(kept.min(1 << 20) as usize);
-        let read = (&mut self.input).take(kept).read_to_end(&mut block);
+        let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
+        let read = (&mut self.input).take(length).read_to_end(&mut block);
         let read = read.map_err(|error| self.io_error(error))? as u64;
         self.offset += read;
-        let skipped = if read == kept {
-            io::copy(&mut (&mut self.input).take(length - kept), &mut io::sink())
-                .map_err(|error| self.io_error(error))?
-        } else {
-            0
-        };
-        self.offset += skipped;
-        if read + skipped < length {
+        if read == length && self.block_ends_a_record()? {
+            return Ok(block);
+        }
+        self.put_back(block);
+        Err(wrong_length(start, length, read))
+    }
+
+    /// A block that starts in bytes put back after a damaged record: its
+    /// end is checked where the bytes lie, before any is consumed, and a
+    /// wrong length leaves them all for the search to look through. Each
+    /// false start in the put-back bytes then costs its head, not its
+    /// claimed length, so reading stays linear.
+    fn read_block_in_place(&mut self, length: u64, start: u64) -> Result<Vec<u8>, WarcError> {
+        const LOOKAHEAD: usize = 16;
+        let offset = self.offset;
+        let io_error = |source| WarcError::Io { offset, source };
+        let kept = length.min(self.max_block_bytes);
+        let wanted = usize::try_from(kept)
+            .unwrap_or(usize::MAX)
+            .saturating_add(LOOKAHEAD);
+        let pending = self.input.peek(wanted).map_err(io_error)?;
+        let in_place = length <= pending.len() as u64;
+        if !in_place && length > self.max_block_bytes {
+            if find_version_line(pending, 0).is_none() {
+                // Nothing to come back to in the put-back bytes: read on
+                // as any oversized block.
+                return self.read_oversized_block(length, start);
+            }
             return Err(WarcError::Malformed {
                 offset: start,
                 reason: format!(
-                    "the archive ends {} bytes into a block of {length}",
-                    read + skipped
+                    "the block of {length} bytes its Content-Length gives runs past a \
+                     WARC/1.x version line (a wrong length, or a record cut short)"
                 ),
             });
         }
+        if !in_place {
+            return Err(wrong_length(start, length, pending.len() as u64));
+        }
+        let end = length as usize;
+        if !ends_a_record(&pending[end..], LOOKAHEAD) {
+            return Err(wrong_length(start, length, length));
+        }
+        let keep = if length <= self.max_block_bytes {
+            end
+        } else {
+            end.min(OVERSIZED_BLOCK_PREFIX_BYTES as usize)
+        };
+        let block = pending[..keep].to_vec();
+        self.consume(end);
         Ok(block)
     }
 
-    /// Skips lines up to the next one that starts with `WARC/1.`, leaving
-    /// it unread; `false` when the input ends first.
+    /// An oversized block: its first [`OVERSIZED_BLOCK_PREFIX_BYTES`] kept,
+    /// the rest skipped. The skipped bytes from the first version line on
+    /// are held, so that when the block turns out not to end where a record
+    /// ends they are put back and the records its claimed span swallowed
+    /// are read. Once the block limit of them is held, the span is taken
+    /// for a wrong length rather than held further: memory stays bounded,
+    /// and every record after the version line is read.
+    fn read_oversized_block(&mut self, length: u64, start: u64) -> Result<Vec<u8>, WarcError> {
+        let mut block = Vec::with_capacity(OVERSIZED_BLOCK_PREFIX_BYTES as usize);
+        let mut held = Vec::new();
+        let hold_limit = usize::try_from(self.max_block_bytes).unwrap_or(usize::MAX);
+        let mut read = 0;
+        while read < length && held.len() < hold_limit.max(1) {
+            let chunk = self.buffered()?;
+            if chunk.is_empty() {
+                break;
+            }
+            let take = chunk
+                .len()
+                .min(usize::try_from(length - read).unwrap_or(usize::MAX));
+            let chunk = &chunk[..take];
+            let prefix_room = (OVERSIZED_BLOCK_PREFIX_BYTES as usize).saturating_sub(block.len());
+            block.extend_from_slice(&chunk[..take.min(prefix_room)]);
+            hold_from_version_line(&mut held, chunk);
+            self.consume(take);
+            read += take as u64;
+        }
+        if read == length && self.block_ends_a_record()? {
+            return Ok(block);
+        }
+        let held_from = self.offset - held.len() as u64;
+        let stopped_holding = read < length && held.len() >= hold_limit.max(1);
+        self.put_back(held);
+        if stopped_holding {
+            return Err(WarcError::Malformed {
+                offset: start,
+                reason: format!(
+                    "the block of {length} bytes its Content-Length gives runs past a \
+                     WARC/1.x version line at byte {held_from} (a wrong length, or a record cut short)"
+                ),
+            });
+        }
+        Err(wrong_length(start, length, read))
+    }
+
+    /// Whether what follows a block is a record's end (see
+    /// [`ends_a_record`]).
+    fn block_ends_a_record(&mut self) -> Result<bool, WarcError> {
+        const LOOKAHEAD: usize = 16;
+        let offset = self.offset;
+        let ahead = self
+            .input
+            .peek(LOOKAHEAD)
+            .map_err(|source| WarcError::Io { offset, source })?;
+        Ok(ends_a_record(ahead, LOOKAHEAD))
+    }
+
+    /// Skips to the next `WARC/1.` wherever it starts (at a line start or
+    /// after junk on the same line), leaving it unread; `false` when the
+    /// input ends first.
     fn skip_to_version_line(&mut self) -> Result<bool, WarcError> {
         loop {
             let buffer = self.buffered()?;
             if buffer.is_empty() {
                 return Ok(false);
             }
-            if buffer.len() >= 7 && buffer.starts_with(b"WARC/1.") {
-                return Ok(true);
-            }
-            if buffer.len() < 7 && b"WARC/1.".starts_with(buffer) {
-                // Too few bytes buffered to tell; read on by one line.
-                let mut line = Vec::new();
-                self.read_line(&mut line)?;
+            let skip = match memchr::memmem::find(buffer, VERSION) {
+                Some(at) => {
+                    self.consume(at);
+                    return Ok(true);
+                }
+                // A version line may start in the buffer's last bytes.
+                None => partial_version_at_end(buffer).unwrap_or(buffer.len()),
+            };
+            if skip > 0 {
+                self.consume(skip);
                 continue;
             }
-            let skip = match memchr::memchr(b'\n', buffer) {
-                Some(end) => end + 1,
-                None => buffer.len(),
+            // The buffer is all a start of `WARC/1.`: look further.
+            let offset = self.offset;
+            let ahead = self
+                .input
+                .peek(VERSION.len())
+                .map_err(|source| WarcError::Io { offset, source })?;
+            if ahead.starts_with(VERSION) {
+                return Ok(true);
+            }
+            let skip = if ahead.len() < VERSION.len() {
+                ahead.len()
+            } else {
+                1
             };
-            self.input.consume(skip);
-            self.offset += skip as u64;
+            self.consume(skip);
+        }
+    }
+}
+
+/// Whether `ahead`, the bytes after a block (up to `lookahead` of them),
+/// are a record's end: the two line ends, line ends and the end of input,
+/// or the next version line. The end of input right after the block, with
+/// no line end, is a record cut short: its length may have swallowed the
+/// records before the end.
+fn ends_a_record(ahead: &[u8], lookahead: usize) -> bool {
+    let ahead = &ahead[..ahead.len().min(lookahead)];
+    let line_ends = ahead
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
+    let rest = &ahead[line_ends..];
+    let ends_input = rest.is_empty() && line_ends > 0 && ahead.len() < lookahead;
+    ahead.starts_with(b"\r\n\r\n")
+        || ahead.starts_with(b"\n\n")
+        || ends_input
+        || rest.starts_with(b"WARC/")
+}
+
+/// A record's header fields, in archive order.
+type Fields = Vec<(String, String)>;
+
+/// How every version line starts.
+const VERSION: &[u8] = b"WARC/1.";
+
+/// A block whose declared length does not end where a record ends.
+fn wrong_length(start: u64, length: u64, read: u64) -> WarcError {
+    let reason = if read < length {
+        format!("the archive ends {read} bytes into a block of {length}")
+    } else {
+        format!(
+            "no record end after the block of {length} bytes its Content-Length gives \
+             (a wrong length, or a record cut short)"
+        )
+    };
+    WarcError::Malformed {
+        offset: start,
+        reason,
+    }
+}
+
+/// Whether a header line ends with a version line (`…WARC/1.0`): the head
+/// of a record cut short, run into the next record's.
+fn ends_with_version(line: &str) -> bool {
+    let digits = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    digits.len() < line.len() && digits.ends_with("WARC/1.")
+}
+
+/// Where a start of [`VERSION`] (but not all of it) ends `bytes`.
+fn partial_version_at_end(bytes: &[u8]) -> Option<usize> {
+    (1..VERSION.len())
+        .rev()
+        .find(|&length| bytes.ends_with(&VERSION[..length]))
+        .map(|length| bytes.len() - length)
+}
+
+/// Whether `bytes` start with a version line (`WARC/1.0` and a line
+/// end); `None` when too few bytes are there to tell.
+fn starts_with_version_line(bytes: &[u8]) -> Option<bool> {
+    const LINE: usize = VERSION.len() + 2;
+    let known = bytes.len().min(LINE);
+    let prefix_matches = bytes[..known.min(VERSION.len())] == VERSION[..known.min(VERSION.len())];
+    let digit_matches = bytes.get(VERSION.len()).is_none_or(u8::is_ascii_digit);
+    let end_matches = bytes
+        .get(VERSION.len() + 1)
+        .is_none_or(|&b| b == b'\r' || b == b'\n');
+    if !(prefix_matches && digit_matches && end_matches) {
+        return Some(false);
+    }
+    (known == LINE).then_some(true)
+}
+
+/// Where the first version line (or a start of one at the end) is in
+/// `bytes`, from `from` on.
+fn find_version_line(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        let found = match memchr::memmem::find(&bytes[at..], VERSION) {
+            Some(found) => at + found,
+            None => return partial_version_at_end(&bytes[at..]).map(|partial| at + partial),
+        };
+        if starts_with_version_line(&bytes[found..]) != Some(false) {
+            return Some(found);
+        }
+        at = found + 1;
+    }
+    None
+}
+
+/// Adds a skipped chunk to `held`, which always starts at a version line
+/// (or what may be one: a start of it at its end). Bytes are dropped only
+/// while a candidate is a few bytes long, so the cost stays linear.
+fn hold_from_version_line(held: &mut Vec<u8>, chunk: &[u8]) {
+    if held.is_empty() {
+        let Some(at) = find_version_line(chunk, 0) else {
+            return;
+        };
+        held.extend_from_slice(&chunk[at..]);
+    } else {
+        held.extend_from_slice(chunk);
+    }
+    if starts_with_version_line(held) == Some(false) {
+        match find_version_line(held, 1) {
+            Some(at) => {
+                held.drain(..at);
+            }
+            None => held.clear(),
+        }
+    }
+}
+
+/// A buffered reader that bytes can be put back into, and that can look a
+/// few bytes ahead across its inner buffer's end.
+struct Lookahead<R> {
+    inner: R,
+    /// Bytes put back or peeked, read before the inner reader's.
+    ahead: Vec<u8>,
+    /// How much of `ahead` is read.
+    position: usize,
+}
+
+impl<R: BufRead> Lookahead<R> {
+    fn new(inner: R) -> Self {
+        Lookahead {
+            inner,
+            ahead: Vec::new(),
+            position: 0,
+        }
+    }
+
+    fn pending(&self) -> &[u8] {
+        &self.ahead[self.position..]
+    }
+
+    fn has_pending(&self) -> bool {
+        self.position < self.ahead.len()
+    }
+
+    /// Makes `bytes` the next ones read, before any still pending. Bytes
+    /// just read from the pending ones are not copied: the read position
+    /// steps back over them.
+    fn unread(&mut self, mut bytes: Vec<u8>) {
+        if bytes.is_empty() {
+            return;
+        }
+        let back = self.position.checked_sub(bytes.len());
+        if back.is_some_and(|back| self.ahead[back..self.position] == bytes[..]) {
+            self.position -= bytes.len();
+            return;
+        }
+        bytes.extend_from_slice(self.pending());
+        self.ahead = bytes;
+        self.position = 0;
+    }
+
+    /// The next `count` bytes (fewer at the end of input), left unread.
+    /// Read bytes are dropped from the front only when they are most of
+    /// the buffer, so repeated peeks cost what they add.
+    fn peek(&mut self, count: usize) -> io::Result<&[u8]> {
+        if self.pending().len() < count && self.position > self.ahead.len() / 2 {
+            self.ahead.drain(..self.position);
+            self.position = 0;
+        }
+        while self.pending().len() < count {
+            let missing = count - self.pending().len();
+            let chunk = match self.inner.fill_buf() {
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                other => other?,
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            let take = chunk.len().min(missing);
+            self.ahead.extend_from_slice(&chunk[..take]);
+            self.inner.consume(take);
+        }
+        let pending = self.pending();
+        Ok(&pending[..count.min(pending.len())])
+    }
+}
+
+impl<R: BufRead> Read for Lookahead<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let count = available.len().min(out.len());
+        out[..count].copy_from_slice(&available[..count]);
+        self.consume(count);
+        Ok(count)
+    }
+}
+
+impl<R: BufRead> BufRead for Lookahead<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.position < self.ahead.len() {
+            return Ok(&self.ahead[self.position..]);
+        }
+        if !self.ahead.is_empty() {
+            self.ahead = Vec::new();
+            self.position = 0;
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, count: usize) {
+        if self.position < self.ahead.len() {
+            self.position += count;
+        } else {
+            self.inner.consume(count);
         }
     }
 }
@@ -555,6 +938,191 @@ mod tests {
         );
         assert!(records[1].is_complete());
         assert_eq!(records[1].block(), b"small");
+    }
+
+    /// The URIs of the records read, and how many errors came between.
+    fn uris_and_errors(results: &[Result<WarcRecord, WarcError>]) -> (Vec<&str>, usize) {
+        let uris = results
+            .iter()
+            .filter_map(|result| result.as_ref().ok())
+            .map(|record| record.target_uri().unwrap_or(""))
+            .collect();
+        let errors = results.iter().filter(|result| result.is_err()).count();
+        (uris, errors)
+    }
+
+    #[test]
+    fn a_version_line_after_junk_on_the_same_line_starts_a_record() {
+        let mut archive = record("response", "https://a.example/1", b"one");
+        archive.extend_from_slice(b"junk without a line end");
+        archive.extend(record("response", "https://a.example/2", b"two"));
+        archive.extend(record("response", "https://a.example/3", b"three"));
+        let results = read_all(&archive);
+        let (uris, errors) = uris_and_errors(&results);
+        assert_eq!(
+            uris,
+            [
+                "https://a.example/1",
+                "https://a.example/2",
+                "https://a.example/3"
+            ]
+        );
+        assert_eq!(errors, 1, "the junk is reported once");
+        assert_eq!(results[2].as_ref().unwrap().block(), b"two");
+    }
+
+    #[test]
+    fn a_content_length_past_the_block_loses_no_record_after_it() {
+        for claimed in [7, 40, 200, 5_000] {
+            let mut archive = record("response", "https://a.example/1", b"one");
+            let mut long = record("response", "https://a.example/long", b"short block");
+            let declared = format!("Content-Length: {}", "short block".len());
+            let at = memchr::memmem::find(&long, declared.as_bytes()).unwrap();
+            long.splice(
+                at..at + declared.len(),
+                format!("Content-Length: {}", "short block".len() + claimed).into_bytes(),
+            );
+            archive.extend(long);
+            archive.extend(record("response", "https://a.example/2", b"two"));
+            archive.extend(record("response", "https://a.example/3", b"three"));
+            let results = read_all(&archive);
+            let (uris, errors) = uris_and_errors(&results);
+            assert_eq!(
+                uris,
+                [
+                    "https://a.example/1",
+                    "https://a.example/2",
+                    "https://a.example/3"
+                ],
+                "{claimed} bytes too many"
+            );
+            assert_eq!(errors, 1, "{claimed} bytes too many: {results:?}");
+        }
+    }
+
+    #[test]
+    fn a_content_length_past_the_limit_loses_no_record_after_it() {
+        let mut archive = record("response", "https://a.example/1", b"one");
+        archive.extend_from_slice(
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 900000000000\r\n\r\nshort\r\n\r\n",
+        );
+        // More records than the reader holds (1,000 bytes): it stops
+        // holding and reads them all, the oversized one among them.
+        let mut expected = vec!["https://a.example/1".to_string()];
+        for index in 2..40 {
+            let uri = format!("https://a.example/{index}");
+            let block = if index == 20 {
+                vec![b'x'; 3000]
+            } else {
+                b"two".to_vec()
+            };
+            archive.extend(record("response", &uri, &block));
+            expected.push(uri);
+        }
+        let results: Vec<_> = WarcReader::new(&archive[..])
+            .with_max_block_bytes(1000)
+            .collect();
+        let (uris, errors) = uris_and_errors(&results);
+        assert_eq!(uris, expected);
+        assert_eq!(errors, 1, "{results:?}");
+    }
+
+    #[test]
+    fn an_oversized_block_holding_a_version_line_is_one_record() {
+        let mut block = vec![b'x'; 2000];
+        block.extend(record("response", "https://a.example/inner", b"inner"));
+        block.extend(vec![b'y'; 500]);
+        let mut archive = record("resource", "https://a.example/big", &block);
+        archive.extend(record("response", "https://a.example/2", b"two"));
+        let results: Vec<_> = WarcReader::new(&archive[..])
+            .with_max_block_bytes(1000)
+            .collect();
+        let (uris, errors) = uris_and_errors(&results);
+        assert_eq!(uris, ["https://a.example/big", "https://a.example/2"]);
+        assert_eq!(errors, 0);
+        assert_eq!(
+            results[0].as_ref().unwrap().block_length(),
+            block.len() as u64
+        );
+    }
+
+    #[test]
+    fn false_records_with_long_lengths_after_damage_cost_linear_time() {
+        for claimed in ["900000", "900000000000"] {
+            let fake = format!("WARC/1.0\r\nContent-Length: {claimed}\r\n\r\n");
+            let mut archive = b"WARC/1.0\r\nContent-Length: 5\r\n\r\n".to_vec();
+            archive.extend(fake.repeat(50_000).into_bytes());
+            archive.extend(record("response", "https://a.example/2", b"two"));
+            let started = std::time::Instant::now();
+            let results: Vec<_> = WarcReader::new(&archive[..])
+                .with_max_block_bytes(1 << 20)
+                .collect();
+            let elapsed = started.elapsed();
+            assert_eq!(
+                uris_and_errors(&results).0.last(),
+                Some(&"https://a.example/2")
+            );
+            assert!(elapsed.as_secs() < 5, "{claimed}: {elapsed:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_false_version_lines_costs_linear_time() {
+        let noise = b"WARC/1.x ".repeat(2_000_000);
+        let mut archive = record("resource", "https://a.example/noise", &noise);
+        archive.extend(record("response", "https://a.example/2", b"two"));
+        let started = std::time::Instant::now();
+        let results: Vec<_> = WarcReader::new(&archive[..])
+            .with_max_block_bytes(1000)
+            .collect();
+        assert_eq!(uris_and_errors(&results).0.len(), 2);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_record_cut_short_loses_no_record_after_it() {
+        let whole = record("response", "https://a.example/cut", &vec![b'x'; 500]);
+        // Cut in the block, in the head between lines, and inside a head line.
+        let head_end = memchr::memmem::find(&whole, b"\r\n\r\n").unwrap();
+        let second_line = memchr::memchr(b'\n', &whole).unwrap() + 1;
+        for cut in [
+            whole.len() - 300,
+            head_end + 2,
+            second_line,
+            second_line + 5,
+        ] {
+            let mut archive = record("response", "https://a.example/1", b"one");
+            archive.extend_from_slice(&whole[..cut]);
+            archive.extend(record("response", "https://a.example/2", b"two"));
+            archive.extend(record("response", "https://a.example/3", b"three"));
+            let results = read_all(&archive);
+            let (uris, errors) = uris_and_errors(&results);
+            assert_eq!(
+                uris,
+                [
+                    "https://a.example/1",
+                    "https://a.example/2",
+                    "https://a.example/3"
+                ],
+                "cut at {cut}: {results:?}"
+            );
+            assert_eq!(errors, 1, "cut at {cut}: {results:?}");
+        }
+    }
+
+    #[test]
+    fn a_block_holding_a_version_line_is_read_whole_when_its_length_is_right() {
+        let inner = record("response", "https://a.example/inner", b"inner");
+        let mut archive = record("resource", "https://a.example/archive.warc", &inner);
+        archive.extend(record("response", "https://a.example/2", b"two"));
+        let results = read_all(&archive);
+        let (uris, errors) = uris_and_errors(&results);
+        assert_eq!(
+            uris,
+            ["https://a.example/archive.warc", "https://a.example/2"]
+        );
+        assert_eq!(errors, 0);
+        assert_eq!(results[0].as_ref().unwrap().block(), &inner[..]);
     }
 
     #[test]

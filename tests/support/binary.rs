@@ -10,11 +10,15 @@ use std::sync::OnceLock;
 
 /// The example binary, built (or found fresh) by the cargo running this
 /// test, in the same profile, so a filtered `cargo test --test batch`
-/// never runs a stale one.
+/// never runs a stale one. `NEWSCLIP_TEST_EXTRACT` names another build to
+/// run the tests on instead (to check that a test fails on an older one).
 pub fn extract_binary() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
+            if let Some(other) = std::env::var_os("NEWSCLIP_TEST_EXTRACT") {
+                return PathBuf::from(other);
+            }
             let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
             let mut build = Command::new(cargo);
             build.args(["build", "--quiet", "--example", "extract"]);
