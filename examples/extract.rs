@@ -817,7 +817,8 @@ fn extract(job: &Job, input: &Input) -> Option<Outcome> {
         .map_err(Failure::error)
         .and_then(|bytes| {
             let is_html = job.kind == InputKind::Html
-                || (job.kind == InputKind::Auto && looks_like_html(&bytes));
+                || (job.kind == InputKind::Auto
+                    && (has_html_name(path) || newsclip::looks_like_html(&bytes)));
             let article = if is_html {
                 extractor.extract_html(&bytes)
             } else {
@@ -983,32 +984,19 @@ struct StreamedPage {
     text: Option<String>,
 }
 
-/// Whether the input starts like markup: after a byte-order mark and
-/// white space, a `<` opening a doctype, comment or known page element
-/// within the first kilobyte.
-fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let head = head
-        .trim_start_matches(['\u{feff}', '\u{fffd}', '\0'])
-        .trim_start();
-    if !head.starts_with('<') {
-        return false;
-    }
-    [
-        "<!doctype",
-        "<html",
-        "<head",
-        "<body",
-        "<meta",
-        "<!--",
-        "<div",
-        "<p",
-        "<title",
-        "<?xml",
-    ]
-    .iter()
-    .any(|tag| head.contains(tag))
+/// Whether the file is named as an HTML page (`.html`, `.htm`, `.xhtml`,
+/// gzipped or not): a name says so even where the content starts with a
+/// script or a server's warnings. Other pages are told by their content
+/// ([`newsclip::looks_like_html`]).
+fn has_html_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|extension| name.ends_with(extension))
 }
 
 /// One JSON Lines record, fields in the order DESIGN.md documents.
@@ -1032,6 +1020,8 @@ struct Record<'a> {
     related: Vec<RelatedRecord<'a>>,
     byline: Option<&'a str>,
     date: Option<&'a str>,
+    /// How sure the extractor is of the article (0 to 1); `null` on error.
+    confidence: Option<f32>,
     lines: Vec<LineRecord>,
     error: Option<&'a str>,
 }
@@ -1080,6 +1070,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
                 .collect(),
             byline: article.byline.as_deref(),
             date: article.date.as_deref(),
+            confidence: Some(article.confidence),
             lines: line_records(&article.lines),
             error: None,
         },
@@ -1094,6 +1085,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             related: Vec::new(),
             byline: None,
             date: None,
+            confidence: None,
             lines: line_records(&failure.lines),
             error: Some(&failure.message),
         },
