@@ -111,11 +111,12 @@ fn run(args: Args) -> Result<(), String> {
         confidences.push(scored.iter().map(|(_, confidence)| *confidence).collect());
         let by_set = set_f1s(&pages, set_names.len(), &scores[number], |_| true);
         eprintln!(
-            "{:>4}/{}  {}  mean F1 {:.4}",
+            "{:>4}/{}  {}  mean F1 {:.4}  confidence Brier {:.4}",
             number + 1,
             combinations.len(),
             describe(combination),
-            mean(&by_set)
+            mean(&by_set),
+            brier(&scores[number], &confidences[number])
         );
     }
     let all = |_: &Page| true;
@@ -140,6 +141,7 @@ fn run(args: Args) -> Result<(), String> {
         mean(&folds),
         mean(&sets)
     );
+    print_reliability(&scores[best], &confidences[best]);
     if let Some(path) = &args.pages_out {
         write_pages(path, &pages, &set_names, &scores[best], &confidences[best])?;
     }
@@ -298,6 +300,46 @@ fn describe(combination: &[(String, f32)]) -> String {
         let _ = write!(text, "{name}={value} ");
     }
     text.trim_end().to_owned()
+}
+
+/// Mean squared difference between each article's confidence and its
+/// page F1, over pages that gave an article: how well the confidence is
+/// calibrated (0 is perfect).
+fn brier(scores: &[PageScore], confidences: &[f32]) -> f64 {
+    let errors: Vec<f64> = scores
+        .iter()
+        .zip(confidences)
+        .filter(|(_, &confidence)| confidence > 0.0)
+        .map(|(score, &confidence)| (f64::from(confidence) - score.f1()).powi(2))
+        .collect();
+    mean(&errors)
+}
+
+/// Mean page F1 of the pages in each band of confidence.
+fn print_reliability(scores: &[PageScore], confidences: &[f32]) {
+    const BANDS: [f32; 7] = [0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01];
+    println!(
+        "\nconfidence  pages  mean F1   (Brier {:.4})",
+        brier(scores, confidences)
+    );
+    for band in BANDS.windows(2) {
+        let f1s: Vec<f64> = scores
+            .iter()
+            .zip(confidences)
+            .filter(|(_, &confidence)| confidence > band[0].max(1e-9) && confidence < band[1])
+            .map(|(score, _)| score.f1())
+            .collect();
+        if f1s.is_empty() {
+            continue;
+        }
+        println!(
+            "{:.1}–{:.1}  {:>7}  {:.3}",
+            band[0],
+            band[1].min(1.0),
+            f1s.len(),
+            mean(&f1s)
+        );
+    }
 }
 
 fn mean(values: &[f64]) -> f64 {

@@ -97,7 +97,7 @@ const CARD_LIST_MIN_CARDS: usize = 3;
 /// …when its body lines sit in at least this share of distinct blocks.
 const CARD_LIST_DISTINCT_SHARE: f32 = 0.75;
 /// Body lines in a row that repeat kept ones, from which the run is a
-/// second copy of the article (see `drop_repeated_runs`).
+/// second copy of the article (see `drop_repeated_paragraphs`).
 const REPEATED_RUN_MIN_LINES: usize = 3;
 /// A line more linked than this is not plain text (see `is_plain_text`).
 const PLAIN_MAX_LINK_DENSITY: f32 = 0.5;
@@ -154,7 +154,7 @@ pub(crate) fn assemble(
         region.start += 1;
     }
     let mut labels = revise_labels(features, verdicts, &region, title);
-    drop_repeated_runs(features, &region, &mut labels);
+    drop_repeated_paragraphs(features, &region, &mut labels);
     let mut article = build_article(
         document, features, verdicts, &labels, &region, title, config,
     );
@@ -172,7 +172,8 @@ pub(crate) fn assemble(
 /// How sure the assembler is of an article whose body lines add
 /// `kept_gain` (see [`Params::confidence_scale`]): 0 to 1.
 fn confidence(kept_gain: f32, params: &Params) -> f32 {
-    1.0 - (-kept_gain / params.confidence_scale.max(f32::MIN_POSITIVE)).exp()
+    let saturation = 1.0 - (-kept_gain / params.confidence_scale.max(f32::MIN_POSITIVE)).exp();
+    params.confidence_ceiling * saturation
 }
 
 /// The article of a page on which no run of lines reads as one: the
@@ -216,6 +217,7 @@ fn fallback_article(
     for &index in &kept {
         labels[index] = Label::Body;
     }
+    drop_repeated_paragraphs(features, &region, &mut labels);
     let mut article = build_article(
         document, features, verdicts, &labels, &region, title, config,
     );
@@ -622,14 +624,18 @@ fn revise_labels(
     labels
 }
 
-/// A page that renders its article twice (a responsive copy, a print
-/// version) would give every paragraph twice: a run of prose lines that
-/// repeats paragraphs already kept is dropped. Single repeats stay (an
-/// article may quote a line of its own), and so do repeated short
-/// entries (a meal plan lists the same items for each week).
-fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut [Label]) {
+/// Each paragraph of the article once. A page that renders its article
+/// twice (a responsive copy, a print version) would give every paragraph
+/// twice, and a template's mistake may write one paragraph several times
+/// in a row: a run of prose lines that repeats paragraphs already kept,
+/// and a paragraph that repeats the body line just before it, are
+/// dropped. A single repeat further down stays (an article may quote a
+/// line of its own), and so do repeated short entries (a meal plan lists
+/// the same items for each week).
+fn drop_repeated_paragraphs(features: &[Features], region: &Range<usize>, labels: &mut [Label]) {
     let mut seen: HashSet<u64> = HashSet::new();
     let mut run: Vec<usize> = Vec::new();
+    let mut previous_body: Option<u64> = None;
     let flush = |run: &mut Vec<usize>, labels: &mut [Label]| {
         if run.len() >= REPEATED_RUN_MIN_LINES {
             for &index in run.iter() {
@@ -642,15 +648,18 @@ fn drop_repeated_runs(features: &[Features], region: &Range<usize>, labels: &mut
         if labels[index] != Label::Body {
             continue;
         }
+        let line = &features[index];
+        let hash = line.text_hash;
+        let follows_itself = previous_body.replace(hash) == Some(hash);
         // A text no other line of the page has is seen for the first
         // time, and never again: most paragraphs, kept out of the set.
-        if features[index].repeat_count == 0 {
+        if line.repeat_count == 0 {
             flush(&mut run, labels);
             continue;
         }
-        let hash = features[index].text_hash;
-        // Paragraphs, not the short entries a recipe or plan repeats.
-        if seen.contains(&hash) && features[index].is_prose() {
+        if follows_itself && line.is_prose() {
+            labels[index] = Label::Navigation;
+        } else if seen.contains(&hash) && line.is_prose() {
             run.push(index);
         } else {
             flush(&mut run, labels);
