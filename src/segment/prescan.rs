@@ -1,6 +1,7 @@
-//! One pass over the markup before it is parsed: a cap on element nesting,
-//! and the bodies of scripts and style sheets and the attributes no one
-//! reads taken out.
+//! One pass over the markup before it is parsed: caps on element nesting,
+//! on formatting elements left open and on the nodes per byte, and the
+//! bodies of scripts and style sheets and the attributes no one reads
+//! taken out.
 //!
 //! **Nesting.** html5ever's tree builder checks "is there a `<p>` in button
 //! scope?" and similar questions by walking its stack of open elements, so
@@ -34,6 +35,26 @@
 //! scripts, and attribute boundaries against html5ever's attributes.
 //! What the walk sees is the same tree less the cut text and attributes,
 //! and a test checks that too.
+//!
+//! **Formatting left open, attributes, floods of nodes.** The parser
+//! rebuilds every formatting element a block closed before its end tag
+//! (`<p><b class=1>1</p><p><b class=2>2</p>…`) in each block after, and
+//! checks and compares formatting elements attribute by attribute: both
+//! cost the square of the input, and the tree grows with it. The scan
+//! follows the parser's list of active formatting elements (markers in
+//! table cells, a new `<a>` ending the open one, rebuilding after a
+//! block) and drops the formatting start tags past
+//! [`MAX_ACTIVE_FORMATTING`] open, and the attributes of any name past
+//! [`MAX_FORMATTING_ATTRIBUTES`] (the read ones stay). And however small
+//! the elements, the nodes the parser builds are held to a budget
+//! ([`NODE_ALLOWANCE`], then one per [`BYTES_PER_NODE`]), so that memory
+//! grows with the input in the proportion of a real page's: past it,
+//! tags that carry only layout and comments go, a block's leaving a
+//! space. No real page comes near any of these (the 892 benchmark pages
+//! come out the same), and no text is ever dropped.
+//!
+//! The cuts are written to the prepared markup as the scan finds them,
+//! so a flood of cut tags costs no memory of its own.
 //!
 //! The scan is a small tokenizer that knows comments, tags and their
 //! quoted attribute values, raw-text elements, void elements and the
@@ -152,8 +173,17 @@ pub(crate) fn prepare_markup(html: &str) -> Cow<'_, str> {
 }
 
 fn prepare_markup_at(html: &str, max_depth: usize) -> Cow<'_, str> {
+    prepare_markup_with(html, max_depth, NODE_ALLOWANCE)
+}
+
+/// [`prepare_markup`] with the depth cap and the node allowance given.
+fn prepare_markup_with(html: &str, max_depth: usize, node_allowance: usize) -> Cow<'_, str> {
     let mut prepared = Prepared::new(html);
-    scan(html, max_depth, &mut prepared);
+    let budget = NodeBudget {
+        allowance: node_allowance,
+        ..NodeBudget::default()
+    };
+    scan(html, max_depth, budget, &mut prepared);
     prepared.finish()
 }
 
@@ -363,10 +393,9 @@ enum EndTarget {
 /// Every tag past the caps or over the budget, every attribute the walk
 /// never reads and every body of code, in input order, written to
 /// `prepared`.
-fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
+fn scan<'a>(html: &'a str, max_depth: usize, mut budget: NodeBudget, prepared: &mut Prepared<'a>) {
     let bytes = html.as_bytes();
     let mut open = OpenElements::default();
-    let mut budget = NodeBudget::default();
     // The parser ignores scripts after a `<frameset>`: cut none there.
     let mut frameset = false;
     // The cuts of the tag being read, written once the tag is kept.
@@ -388,10 +417,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
             break;
         };
         let text_before = tag.start > position;
-        if text_before {
-            // A text node, most likely.
-            budget.charge(1);
-        }
+        budget.text_before_node |= text_before;
         let name = tag.name;
         let removal = |end: usize| Cut {
             start: tag.start,
@@ -402,7 +428,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
             // The parser rebuilds the formatting elements a block closed
             // as soon as text follows.
             let cost = open.active.reconstruct(&mut open.kept);
-            budget.charge(cost);
+            budget.charge(cost, tag.start);
         }
         if tag.is_end {
             position = end_of_tag(bytes, tag.name_end, |_| {});
@@ -417,6 +443,8 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
                     });
                 }
                 EndTarget::Kept(index) => {
+                    // Text either side of it makes two nodes.
+                    budget.charge(0, tag.start);
                     open.active.close(name);
                     open.close_kept(index);
                 }
@@ -461,7 +489,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
         match kind {
             TagKind::RawText | TagKind::Script | TagKind::Style => {
                 attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
-                budget.charge(cost);
+                budget.charge(cost, tag.start);
                 let body_start = position;
                 let body_end = if kind == TagKind::Script {
                     end_of_script(bytes, body_start)
@@ -493,7 +521,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
             _ => {}
         }
         let droppable = !attributes.hiding && may_be_dropped(name);
-        if droppable && budget.is_spent(tag.start) {
+        if droppable && !budget.allows(cost, tag.start) {
             // Over the budget: the tag goes, its text stays. A block's
             // tag leaves a space, so that words on either side stay apart.
             let replacement = match is_block_name(name) {
@@ -522,12 +550,12 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
         }
         if open.active.has_pending() && !is_block_name(name) {
             let cost = open.active.reconstruct(&mut open.kept);
-            budget.charge(cost);
+            budget.charge(cost, tag.start);
         }
         match kind {
             TagKind::Void => {
                 attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
-                budget.charge(cost);
+                budget.charge(cost, tag.start);
                 continue;
             }
             TagKind::Frameset => frameset = true,
@@ -556,7 +584,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, prepared: &mut Prepared<'a>) {
             continue;
         }
         attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
-        budget.charge(cost);
+        budget.charge(cost, tag.start);
         if kind == TagKind::Foreign && open.foreign_from.is_none() {
             open.foreign_from = Some(open.kept.len());
         }
@@ -610,44 +638,64 @@ pub(crate) const MAX_ACTIVE_FORMATTING: usize = 8;
 pub(crate) const MAX_FORMATTING_ATTRIBUTES: usize = 32;
 
 /// The nodes (elements, attributes, text, comments) the parser may build
-/// whatever the page's size: far more than any real page needs before
-/// [`BYTES_PER_NODE`] catches up (of the 892 benchmark pages, none runs
-/// more than 3,600 ahead of one per 48 bytes).
-pub(crate) const NODE_ALLOWANCE: usize = 100_000;
+/// whatever the page's size: about 150 MB of tree, far more than any real
+/// page needs before [`BYTES_PER_NODE`] catches up (of the 892 benchmark
+/// pages, none runs more than 6,000 ahead of one per 32 bytes), and
+/// enough for the generated page of a million tiny elements before its
+/// article.
+pub(crate) const NODE_ALLOWANCE: usize = 1_000_000;
 
-/// Bytes of input per node past [`NODE_ALLOWANCE`]. An element costs
-/// the parser about 150 bytes of memory and the walk a step: a flood of
+/// Bytes of input per node past [`NODE_ALLOWANCE`]. A node costs the
+/// parser about 150 bytes of memory and the walk a step: a flood of
 /// `<p>a</p>` (an element and a text node per 8 bytes) cost 40 bytes of
-/// memory per byte of input, where a real page costs about 4.
+/// memory per byte of input, where a real page costs about 4. A real
+/// page's body has one node per 57 bytes or fewer (unused allowance
+/// carries over), so even 64 MiB of it stays within the allowance.
 /// Over the budget, tags that carry only layout (see
 /// [`may_be_dropped`]) and comments go, their text stays.
-pub(crate) const BYTES_PER_NODE: usize = 32;
+pub(crate) const BYTES_PER_NODE: usize = 128;
 
-/// The nodes spent so far against those the bytes read so far allow.
+/// The nodes spent so far against those the bytes read so far allow: a
+/// bucket that fills at one node per [`BYTES_PER_NODE`] and never holds
+/// a debt, so that the article after a flood keeps its tags as soon as
+/// it is denser in text than the flood was.
 #[derive(Default)]
 struct NodeBudget {
+    /// The nodes allowed whatever the size: [`NODE_ALLOWANCE`].
+    allowance: usize,
     spent: usize,
+    /// Whether text came since the last node kept: the node after it
+    /// ends a text node (the text between tags cut is one node).
+    text_before_node: bool,
 }
 
 impl NodeBudget {
-    /// Whether the budget at input offset `at` is spent.
-    fn is_spent(&self, at: usize) -> bool {
-        self.spent >= NODE_ALLOWANCE + at / BYTES_PER_NODE
+    /// The nodes the input up to offset `at` allows.
+    fn allowance(&self, at: usize) -> usize {
+        self.allowance + at / BYTES_PER_NODE
+    }
+
+    /// Whether the budget at input offset `at` allows `nodes` more, with
+    /// the text node before them.
+    fn allows(&self, nodes: usize, at: usize) -> bool {
+        self.spent + nodes + usize::from(self.text_before_node) <= self.allowance(at)
     }
 
     /// Spends `nodes` if the budget at input offset `at` allows, and
     /// says whether it did.
     fn spend(&mut self, nodes: usize, at: usize) -> bool {
-        if self.is_spent(at) {
+        if !self.allows(nodes, at) {
             return false;
         }
-        self.charge(nodes);
+        self.charge(nodes, at);
         true
     }
 
-    /// Spends `nodes` that cannot be refused (kept elements, text).
-    fn charge(&mut self, nodes: usize) {
-        self.spent += nodes;
+    /// Spends `nodes` that cannot be refused (kept elements, rebuilt
+    /// ones), and the text node before them, at input offset `at`.
+    fn charge(&mut self, nodes: usize, at: usize) {
+        let text = usize::from(std::mem::take(&mut self.text_before_node));
+        self.spent = (self.spent + nodes + text).min(self.allowance(at));
     }
 }
 
@@ -942,16 +990,16 @@ fn is_html_space(byte: u8) -> bool {
     matches!(byte, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
-/// The next start or end tag at or after `from`, skipping comments,
-/// doctypes, processing instructions and bogus comments as the tokenizer
-/// does, read up to the end of its name. `None` at the end of the input.
+/// [`next_tag_with`] with no use for the comments.
 #[cfg(test)]
 fn next_tag(html: &str, from: usize) -> Option<TagStart<'_>> {
     next_tag_with(html, from, |_, _| {})
 }
 
-/// [`next_tag`], handing the range of each comment (doctypes and bogus
-/// comments too) it skips to `on_comment`.
+/// The next start or end tag at or after `from`, skipping comments,
+/// doctypes, processing instructions and bogus comments as the tokenizer
+/// does (handing the range of each to `on_comment`), read up to the end
+/// of its name. `None` at the end of the input.
 fn next_tag_with(
     html: &str,
     from: usize,
@@ -1504,6 +1552,130 @@ mod tests {
             capped.ends_with("<p>end</p>"),
             "{:?}",
             &capped[capped.len() - 40..]
+        );
+    }
+
+    /// The nodes html5ever builds from `page` (elements, text, comments).
+    fn parsed_nodes(page: &str) -> usize {
+        scraper::Html::parse_document(page).tree.nodes().count()
+    }
+
+    /// The page's words, tags and comments left out: what must survive.
+    fn words(page: &str) -> Vec<String> {
+        let text = scraper::Html::parse_document(page)
+            .root_element()
+            .text()
+            .collect::<Vec<_>>()
+            .join(" ");
+        text.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn formatting_left_open_across_paragraphs_is_rebuilt_a_bounded_number_of_times() {
+        // Each paragraph reopens a `<b>` of its own: the parser rebuilds
+        // every earlier one in each paragraph, so the tree of the page as
+        // it is holds 2,000 x 2,000 / 2 elements.
+        let mut page = String::from("<body><div>");
+        for number in 0..2_000 {
+            page.push_str(&format!("<p><b class=\"c{number}\">w{number}</p>"));
+        }
+        let prepared = prepare_markup(&page);
+        assert!(prepared.matches("<b ").count() <= MAX_ACTIVE_FORMATTING);
+        let nodes = parsed_nodes(&prepared);
+        assert!(nodes < 10 * 2_000, "{nodes} nodes");
+        assert_eq!(words(&prepared), words(&page));
+    }
+
+    #[test]
+    fn open_formatting_is_counted_per_table_cell() {
+        // A cell's end clears what was opened in it: a `<b>` left open in
+        // each of many cells is no flood, and each keeps its own.
+        let page = "<table><tr>".to_owned() + &"<td><b>x</td>".repeat(100) + "</tr></table>";
+        assert_eq!(prepare_markup(&page), page);
+    }
+
+    #[test]
+    fn a_new_link_ends_the_one_left_open() {
+        let page = "<p>".to_owned() + &"<a href=/x>x".repeat(100) + "</p>";
+        assert_eq!(prepare_markup(&page), page);
+    }
+
+    #[test]
+    fn a_formatting_element_keeps_a_bounded_number_of_attributes_and_the_read_ones() {
+        let attributes: String = (0..10_000).map(|number| format!(" a{number}=1")).collect();
+        let page = format!("<p>before<b{attributes} class=k href=/x>bold</b>after</p>");
+        let prepared = prepare_markup(&page);
+        let kept = parsed_attributes(&prepared, "b").expect("the <b>");
+        assert_eq!(kept.len(), MAX_FORMATTING_ATTRIBUTES + 2, "{kept:?}");
+        assert!(kept.contains(&("class".into(), "k".into())));
+        assert!(kept.contains(&("href".into(), "/x".into())));
+        assert_eq!(words(&prepared), ["before", "bold", "after"]);
+    }
+
+    /// The allowance the flood tests run with: small, so that small pages
+    /// show what a large one past [`NODE_ALLOWANCE`] does.
+    const TEST_ALLOWANCE: usize = 10_000;
+
+    /// The most nodes a page of `bytes` may parse into under
+    /// [`TEST_ALLOWANCE`]: each node the budget lets in may bring the text
+    /// node after it, which cannot be refused.
+    fn node_bound(bytes: usize) -> usize {
+        2 * (TEST_ALLOWANCE + bytes / BYTES_PER_NODE) + 100
+    }
+
+    #[test]
+    fn a_flood_of_tiny_paragraphs_costs_a_bounded_number_of_nodes_and_keeps_its_words() {
+        let count = 100_000;
+        let page = "<body><div>".to_owned() + &"<p>a</p>".repeat(count) + "</div>";
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        let nodes = parsed_nodes(&prepared);
+        let bound = node_bound(page.len());
+        assert!(nodes <= bound, "{nodes} nodes, over {bound}");
+        assert_eq!(prepared.matches('a').count(), count);
+        // Past the budget the paragraphs' tags leave spaces: no word runs
+        // into the next.
+        assert!(!prepared.contains("aa"));
+    }
+
+    #[test]
+    fn a_flood_of_comments_and_stray_end_tags_is_held_to_the_budget() {
+        let count = 50_000;
+        let page = "<body><p>x".to_owned() + &"<!---->z</p></br>".repeat(count);
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        let nodes = parsed_nodes(&prepared);
+        let bound = node_bound(page.len());
+        assert!(nodes <= bound, "{nodes} nodes, over {bound}");
+        assert_eq!(prepared.matches('z').count(), count);
+    }
+
+    #[test]
+    fn the_tags_after_a_flood_are_kept_again() {
+        // The budget holds no debt: once the flood is over, the article's
+        // own tags come through.
+        let page = "<body><div>".to_owned()
+            + &"<p>a</p>".repeat(100_000)
+            + "</div><article><p>"
+            + &"words ".repeat(100)
+            + "</p><p>more</p></article>";
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        assert!(
+            prepared.ends_with("<p>more</p></article>"),
+            "{:?}",
+            &prepared[prepared.len() - 40..]
+        );
+    }
+
+    #[test]
+    fn hidden_elements_and_links_are_never_dropped_over_the_budget() {
+        let flood = "<span>a</span>".repeat(50_000);
+        let page = format!("<body>{flood}<div hidden>secret</div><a href=/x>link</a><p>end</p>");
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        assert!(prepared.contains("<div hidden>secret</div>"));
+        assert!(prepared.contains("<a href=/x>link</a>"));
+        assert!(
+            prepared.ends_with(" end "),
+            "{:?}",
+            &prepared[prepared.len() - 20..]
         );
     }
 }
