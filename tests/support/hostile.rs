@@ -167,3 +167,18 @@ pub fn large_kinds() -> Vec<(&'static str, String)> {
         ("link-farm-100k.html", link_farm(100_000)),
     ]
 }
+
+/// The shapes of issue 16 (items 1 and 6) at the sizes their peak memory
+/// is measured at, by file name: formatting left open in 16 MB of
+/// paragraphs, 16 MB of attributes on one `<b>`, and 63 MiB of
+/// `<p>a</p>` (written gzipped by `hostile_corpus`, 96 KB).
+pub fn memory_kinds() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "misnested-formatting-16mb.html",
+            misnested_formatting(16 << 20),
+        ),
+        ("many-attributes-16mb.html", many_attributes(16 << 20)),
+        ("tiny-paragraphs-63mib.html", tiny_paragraphs(63 << 17)),
+    ]
+}
