@@ -192,3 +192,24 @@ fn a_ten_megabyte_line_is_kept_whole() {
 fn a_farm_of_a_hundred_thousand_links_is_not_the_article() {
     assert_article_survives(Extractor::default().extract_html_str(&hostile::link_farm(100_000)));
 }
+
+#[test]
+fn formatting_left_open_in_every_paragraph_keeps_the_article() {
+    assert_article_survives(
+        Extractor::default().extract_html_str(&hostile::misnested_formatting(1 << 20)),
+    );
+}
+
+#[test]
+fn a_formatting_element_with_a_megabyte_of_attributes_keeps_the_article() {
+    assert_article_survives(
+        Extractor::default().extract_html_str(&hostile::many_attributes(1 << 20)),
+    );
+}
+
+#[test]
+fn eight_million_tiny_paragraphs_keep_the_article() {
+    assert_article_survives(
+        Extractor::default().extract_html_str(&hostile::tiny_paragraphs(8_000_000)),
+    );
+}

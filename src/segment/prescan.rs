@@ -1,6 +1,7 @@
-//! One pass over the markup before it is parsed: a cap on element nesting,
-//! and the bodies of scripts and style sheets and the attributes no one
-//! reads taken out.
+//! One pass over the markup before it is parsed: caps on element nesting,
+//! on formatting elements left open and on the nodes per byte, and the
+//! bodies of scripts and style sheets and the attributes no one reads
+//! taken out.
 //!
 //! **Nesting.** html5ever's tree builder checks "is there a `<p>` in button
 //! scope?" and similar questions by walking its stack of open elements, so
@@ -34,6 +35,26 @@
 //! scripts, and attribute boundaries against html5ever's attributes.
 //! What the walk sees is the same tree less the cut text and attributes,
 //! and a test checks that too.
+//!
+//! **Formatting left open, attributes, floods of nodes.** The parser
+//! rebuilds every formatting element a block closed before its end tag
+//! (`<p><b class=1>1</p><p><b class=2>2</p>…`) in each block after, and
+//! checks and compares formatting elements attribute by attribute: both
+//! cost the square of the input, and the tree grows with it. The scan
+//! follows the parser's list of active formatting elements (markers in
+//! table cells, a new `<a>` ending the open one, rebuilding after a
+//! block) and drops the formatting start tags past
+//! [`MAX_ACTIVE_FORMATTING`] open, and the attributes of any name past
+//! [`MAX_FORMATTING_ATTRIBUTES`] (the read ones stay). And however small
+//! the elements, the nodes the parser builds are held to a budget
+//! ([`NODE_ALLOWANCE`], then one per [`BYTES_PER_NODE`]), so that memory
+//! grows with the input in the proportion of a real page's: past it,
+//! tags that carry only layout and comments go, a block's leaving a
+//! space. No real page comes near any of these (the 892 benchmark pages
+//! come out the same), and no text is ever dropped.
+//!
+//! The cuts are written to the prepared markup as the scan finds them,
+//! so a flood of cut tags costs no memory of its own.
 //!
 //! The scan is a small tokenizer that knows comments, tags and their
 //! quoted attribute values, raw-text elements, void elements and the
@@ -74,6 +95,12 @@ enum TagKind {
     /// Its start tag closes an open element of the same name, as the
     /// parser's implied end tags do (`<li>a<li>b` are siblings).
     ClosesSibling,
+    /// `<td>`, `<th>`: a [`TagKind::ClosesSibling`] that also puts a
+    /// marker in the list of active formatting elements.
+    Cell,
+    /// `<caption>`, `<object>`, `<applet>`, `<marquee>`, `<template>`:
+    /// a marker in the list of active formatting elements.
+    Marker,
     Other,
 }
 
@@ -97,8 +124,10 @@ fn tag_kind(name: &str) -> TagKind {
         b"frameset" => TagKind::Frameset,
         b"a" | b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s" | b"small"
         | b"strike" | b"strong" | b"tt" | b"u" => TagKind::Formatting,
-        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"rb"
-        | b"rt" | b"rp" | b"tbody" | b"thead" | b"tfoot" => TagKind::ClosesSibling,
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"rb" | b"rt" | b"rp"
+        | b"tbody" | b"thead" | b"tfoot" => TagKind::ClosesSibling,
+        b"td" | b"th" => TagKind::Cell,
+        b"caption" | b"object" | b"applet" | b"marquee" | b"template" => TagKind::Marker,
         _ => TagKind::Other,
     }
 }
@@ -114,6 +143,15 @@ enum Replacement {
 }
 
 impl Replacement {
+    /// What takes the place of a tag past the depth cap: a block's leaves
+    /// a line break.
+    fn past_depth(name: &str) -> Replacement {
+        match is_block_name(name) {
+            true => Replacement::LineBreak,
+            false => Replacement::Nothing,
+        }
+    }
+
     fn text(self) -> &'static str {
         match self {
             Replacement::Nothing => "",
@@ -125,34 +163,92 @@ impl Replacement {
 
 /// The markup the parser gets: `html` without the tags that nest deeper
 /// than [`MAX_NESTING_DEPTH`], without the attributes no one reads, and
-/// without the bodies of its scripts (JSON-LD kept) and style sheets.
+/// without the bodies of its scripts (JSON-LD kept) and style sheets;
+/// with at most [`MAX_ACTIVE_FORMATTING`] formatting elements left open,
+/// at most [`MAX_FORMATTING_ATTRIBUTES`] attributes of any name on each,
+/// and no more nodes than the budget of [`NODE_ALLOWANCE`] and
+/// [`BYTES_PER_NODE`] allows.
 pub(crate) fn prepare_markup(html: &str) -> Cow<'_, str> {
     prepare_markup_at(html, MAX_NESTING_DEPTH)
 }
 
 fn prepare_markup_at(html: &str, max_depth: usize) -> Cow<'_, str> {
-    let cuts = cuts(html, max_depth);
-    if cuts.is_empty() {
-        return Cow::Borrowed(html);
-    }
-    let cut_bytes: usize = cuts.iter().map(|cut| cut.end - cut.start).sum();
-    let mut prepared = String::with_capacity(html.len() - cut_bytes + 64);
-    let mut from = 0;
-    for cut in cuts {
-        prepared.push_str(&html[from..cut.start]);
-        prepared.push_str(cut.replacement.text());
-        from = cut.end;
-    }
-    prepared.push_str(&html[from..]);
-    Cow::Owned(prepared)
+    prepare_markup_with(html, max_depth, NODE_ALLOWANCE)
+}
+
+/// [`prepare_markup`] with the depth cap and the node allowance given.
+fn prepare_markup_with(html: &str, max_depth: usize, node_allowance: usize) -> Cow<'_, str> {
+    let mut prepared = Prepared::new(html);
+    let budget = NodeBudget {
+        allowance: node_allowance,
+        ..NodeBudget::default()
+    };
+    scan(html, max_depth, budget, &mut prepared);
+    prepared.finish()
 }
 
 /// A byte range to take out: a tag past the cap, an attribute the walk
 /// never reads, or a script's or style sheet's body.
+#[derive(Clone, Copy)]
 struct Cut {
     start: usize,
     end: usize,
     replacement: Replacement,
+}
+
+/// The prepared markup, written as the scan finds its cuts (in input
+/// order), so that the cuts of a flood of tags cost no memory of their
+/// own. Of a run of removed block tags with only white space between
+/// them, only the first leaves a break: a hundred thousand empty lines
+/// would cost more than the tags did.
+struct Prepared<'a> {
+    html: &'a str,
+    /// Empty until the first cut: a page with nothing to cut is borrowed.
+    text: String,
+    /// Where the input not yet copied starts.
+    from: usize,
+    last_break_end: Option<usize>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(html: &'a str) -> Self {
+        Prepared {
+            html,
+            text: String::new(),
+            from: 0,
+            last_break_end: None,
+        }
+    }
+
+    fn push(&mut self, mut cut: Cut) {
+        if cut.replacement == Replacement::LineBreak {
+            let html = self.html;
+            let only_space_since_break = self
+                .last_break_end
+                .is_some_and(|end| html[end..cut.start].trim().is_empty());
+            if only_space_since_break {
+                cut.replacement = Replacement::Nothing;
+            }
+            self.last_break_end = Some(cut.end);
+        }
+        if self.text.capacity() == 0 {
+            // The output is never longer than the input (a cut's
+            // replacement is shorter than what it replaces).
+            self.text.reserve(self.html.len());
+        }
+        self.text.push_str(&self.html[self.from..cut.start]);
+        self.text.push_str(cut.replacement.text());
+        self.from = cut.end;
+    }
+
+    fn finish(mut self) -> Cow<'a, str> {
+        if self.text.capacity() == 0 {
+            return Cow::Borrowed(self.html);
+        }
+        self.text.push_str(&self.html[self.from..]);
+        self.text.shrink_to_fit();
+        Cow::Owned(self.text)
+    }
 }
 
 /// The start of a tag found by the scan: up to the end of its name.
@@ -164,24 +260,20 @@ struct TagStart<'a> {
     name_end: usize,
 }
 
-/// The ranges to take out, in input order. Of a run of removed block tags
-/// with only white space between them, only the first leaves a break: a
-/// hundred thousand empty lines would cost more than the tags did.
-fn cuts(html: &str, max_depth: usize) -> Vec<Cut> {
-    let mut cuts = scan(html, max_depth);
-    let mut last_break_end = None;
-    for cut in &mut cuts {
-        if cut.replacement != Replacement::LineBreak {
-            continue;
-        }
-        let only_space_since_break =
-            last_break_end.is_some_and(|end| html[end..cut.start].trim().is_empty());
-        if only_space_since_break {
-            cut.replacement = Replacement::Nothing;
-        }
-        last_break_end = Some(cut.end);
-    }
-    cuts
+/// An element the scan took out (past the depth cap, past the cap on
+/// open formatting elements, or over the node budget), whose end tag
+/// must go too.
+#[derive(Clone, Copy)]
+struct Removed<'a> {
+    name: &'a str,
+    /// How many kept elements were open around it: closing one of those
+    /// closes it too.
+    kept_len: usize,
+    /// How many of the same name were removed in a row, one inside the
+    /// other: a 100,000-deep `<div>` costs one entry.
+    count: usize,
+    /// What takes the place of its end tag.
+    end_replacement: Replacement,
 }
 
 /// The elements the scan holds open.
@@ -189,71 +281,215 @@ fn cuts(html: &str, max_depth: usize) -> Vec<Cut> {
 struct OpenElements<'a> {
     /// The elements kept open.
     kept: Vec<&'a str>,
-    /// The ones removed past the cap, whose end tags must go too.
-    removed: Vec<&'a str>,
+    /// The ones taken out, whose end tags must go too.
+    removed: Vec<Removed<'a>>,
     /// Index in `kept` of the outermost open `<svg>` or `<math>`.
     foreign_from: Option<usize>,
+    /// The parser's list of active formatting elements, as far as the
+    /// scan can follow it.
+    active: ActiveFormatting<'a>,
 }
 
-impl OpenElements<'_> {
+impl<'a> OpenElements<'a> {
     /// Closes the kept element at `index` and everything inside it (the
     /// removed ones too, as the parser would).
     fn close_kept(&mut self, index: usize) {
         self.kept.truncate(index);
-        self.removed.clear();
+        while self
+            .removed
+            .last()
+            .is_some_and(|removed| removed.kept_len > index)
+        {
+            self.removed.pop();
+        }
         if self.foreign_from.is_some_and(|from| from >= index) {
             self.foreign_from = None;
+        }
+        self.active.close_from(index);
+    }
+
+    /// Whether the innermost open element is a removed one.
+    fn removed_is_innermost(&self) -> bool {
+        self.removed
+            .last()
+            .is_some_and(|removed| removed.kept_len >= self.kept.len())
+    }
+
+    /// Takes element `name` out. Only the top [`MAX_NESTING_DEPTH`]
+    /// entries are searched for an end tag, so the stack keeps at most a
+    /// few times that: a million unclosed `<b><i>` would otherwise cost
+    /// memory in proportion. An end tag of a forgotten one reaches the
+    /// parser, which ignores it (or closes an element of the name, as
+    /// the scan does too).
+    fn remove(&mut self, name: &'a str, end_replacement: Replacement) {
+        let kept_len = self.kept.len();
+        if let Some(last) = self.removed.last_mut() {
+            if last.kept_len == kept_len
+                && last.end_replacement == end_replacement
+                && last.name.eq_ignore_ascii_case(name)
+            {
+                last.count += 1;
+                return;
+            }
+        }
+        if self.removed.len() >= 8 * MAX_NESTING_DEPTH {
+            self.removed.drain(..4 * MAX_NESTING_DEPTH);
+        }
+        self.removed.push(Removed {
+            name,
+            kept_len,
+            count: 1,
+            end_replacement,
+        });
+    }
+
+    /// Closes the removed element in entry `index` and everything inside
+    /// it.
+    fn close_removed(&mut self, index: usize) {
+        self.removed.truncate(index + 1);
+        self.pop_removed();
+    }
+
+    /// Closes the innermost removed element.
+    fn pop_removed(&mut self) {
+        if let Some(last) = self.removed.last_mut() {
+            last.count -= 1;
+            if last.count == 0 {
+                self.removed.pop();
+            }
+        }
+    }
+
+    /// Where the end tag `name` leads: to a removed element (whose end
+    /// tag goes too), to a kept one (which it closes), or to none.
+    fn end_tag_target(&self, name: &str) -> EndTarget {
+        let kept = rposition(&self.kept, name);
+        // The removed stack can grow with the input (a million unclosed
+        // `<b>`): a search through all of it per end tag would be
+        // quadratic.
+        let floor = self.removed.len().saturating_sub(MAX_NESTING_DEPTH);
+        let removed = self.removed[floor..]
+            .iter()
+            .rposition(|removed| removed.name.eq_ignore_ascii_case(name))
+            .map(|index| floor + index);
+        match (removed, kept) {
+            (Some(removed), Some(kept)) if self.removed[removed].kept_len <= kept => {
+                EndTarget::Kept(kept)
+            }
+            (Some(removed), _) => EndTarget::Removed(removed),
+            (None, Some(kept)) => EndTarget::Kept(kept),
+            (None, None) => EndTarget::None,
         }
     }
 }
 
-/// Every tag past the cap, every attribute the walk never reads and every
-/// body of code, in input order.
-fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
+/// What an end tag closes, in the scan's model.
+enum EndTarget {
+    Removed(usize),
+    Kept(usize),
+    None,
+}
+
+/// Every tag past the caps or over the budget, every attribute the walk
+/// never reads and every body of code, in input order, written to
+/// `prepared`.
+fn scan<'a>(html: &'a str, max_depth: usize, mut budget: NodeBudget, prepared: &mut Prepared<'a>) {
     let bytes = html.as_bytes();
     let mut open = OpenElements::default();
     // The parser ignores scripts after a `<frameset>`: cut none there.
     let mut frameset = false;
-    let mut cuts = Vec::new();
+    // The cuts of the tag being read, written once the tag is kept.
+    let mut attribute_cuts: Vec<Cut> = Vec::new();
     let mut position = 0;
-    while let Some(tag) = next_tag(html, position) {
+    loop {
+        let on_comment = |start: usize, end: usize| {
+            // A comment is a node too: a flood of `<!---->` past the
+            // budget goes.
+            if !budget.spend(1, start) {
+                prepared.push(Cut {
+                    start,
+                    end,
+                    replacement: Replacement::Nothing,
+                });
+            }
+        };
+        let Some(tag) = next_tag_with(html, position, on_comment) else {
+            break;
+        };
+        let text_before = tag.start > position;
+        budget.text_before_node |= text_before;
         let name = tag.name;
         let removal = |end: usize| Cut {
             start: tag.start,
             end,
-            replacement: match is_block_name(name) {
-                true => Replacement::LineBreak,
-                false => Replacement::Nothing,
-            },
+            replacement: Replacement::past_depth(name),
         };
+        if text_before && open.active.has_pending() {
+            // The parser rebuilds the formatting elements a block closed
+            // as soon as text follows.
+            let cost = open.active.reconstruct(&mut open.kept);
+            budget.rebuild(cost, tag.start);
+        }
         if tag.is_end {
             position = end_of_tag(bytes, tag.name_end, |_| {});
-            if let Some(index) = rposition_near_top(&open.removed, name) {
-                open.removed.truncate(index);
-                cuts.push(removal(position));
-            } else if let Some(index) = rposition(&open.kept, name) {
-                open.close_kept(index);
-            } else if !open.removed.is_empty() {
-                // A stray end tag inside the removed part: no kept element
-                // to close, and its block break is harmless.
-                cuts.push(removal(position));
+            match open.end_tag_target(name) {
+                EndTarget::Removed(index) => {
+                    let replacement = open.removed[index].end_replacement;
+                    open.close_removed(index);
+                    prepared.push(Cut {
+                        start: tag.start,
+                        end: position,
+                        replacement,
+                    });
+                }
+                EndTarget::Kept(index) => {
+                    // Text either side of it makes two nodes.
+                    budget.charge(0, tag.start);
+                    open.active.close(name);
+                    open.close_kept(index);
+                }
+                EndTarget::None if open.removed_is_innermost() => {
+                    // A stray end tag inside the removed part: no kept
+                    // element to close, and its block break is harmless.
+                    prepared.push(removal(position));
+                }
+                EndTarget::None => {
+                    // A stray `</p>` or `</br>` makes an element.
+                    let makes_element =
+                        name.eq_ignore_ascii_case("p") || name.eq_ignore_ascii_case("br");
+                    if makes_element && !budget.spend(1, tag.start) {
+                        prepared.push(Cut {
+                            start: tag.start,
+                            end: position,
+                            replacement: Replacement::Space,
+                        });
+                    }
+                }
             }
             continue;
         }
         let kind = tag_kind(name);
-        let first_attribute_cut = cuts.len();
-        position = match kind {
-            // The parser compares these elements' attributes, all of
-            // them, to decide which to reopen after misnested markup.
-            TagKind::Formatting => end_of_tag(bytes, tag.name_end, |_| {}),
-            _ => end_of_tag(bytes, tag.name_end, |attribute| {
-                if !is_read_attribute(&bytes[attribute.start..attribute.name_end]) {
-                    cuts.push(attribute_cut(bytes, attribute));
-                }
-            }),
-        };
+        let is_formatting = kind == TagKind::Formatting;
+        attribute_cuts.clear();
+        let mut attributes = KeptAttributes::default();
+        position = end_of_tag(bytes, tag.name_end, |attribute| {
+            let attribute_name = &bytes[attribute.start..attribute.name_end];
+            let read = is_read_attribute(attribute_name);
+            // The parser compares formatting elements' attributes, all of
+            // them, to decide which to reopen after misnested markup: the
+            // first few of any name stay.
+            if read || (is_formatting && attributes.count < MAX_FORMATTING_ATTRIBUTES) {
+                attributes.count += 1;
+                attributes.hiding |= read && is_hiding_attribute(attribute_name);
+            } else {
+                attribute_cuts.push(attribute_cut(bytes, attribute));
+            }
+        });
+        let cost = 1 + attributes.count;
         match kind {
             TagKind::RawText | TagKind::Script | TagKind::Style => {
+                attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
+                budget.charge(cost, tag.start);
                 let body_start = position;
                 let body_end = if kind == TagKind::Script {
                     end_of_script(bytes, body_start)
@@ -266,7 +502,7 @@ fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
                     _ => false,
                 };
                 if cut && !frameset && open.foreign_from.is_none() && body_end > body_start {
-                    cuts.push(Cut {
+                    prepared.push(Cut {
                         start: body_start,
                         end: body_end,
                         replacement: Replacement::Nothing,
@@ -278,36 +514,388 @@ fn scan(html: &str, max_depth: usize) -> Vec<Cut> {
                 };
                 continue;
             }
-            TagKind::Plaintext => break,
-            TagKind::Void => continue,
-            TagKind::Frameset => frameset = true,
-            TagKind::ClosesSibling => {
-                if open
+            TagKind::Plaintext => {
+                attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
+                break;
+            }
+            _ => {}
+        }
+        let droppable = !attributes.hiding && may_be_dropped(name);
+        // An element opened while formatting elements wait to be rebuilt
+        // holds them once rebuilt, and closing it makes them wait again:
+        // past the rebuild budget it goes, and they stay where they are.
+        let rebuilds = droppable
+            && open.active.has_pending()
+            && !budget.allows_rebuild(open.active.pending_cost(), tag.start);
+        let is_block = droppable && is_block_name(name);
+        let too_many_blocks = is_block && !budget.allows_block(tag.start);
+        if droppable && (rebuilds || too_many_blocks || !budget.allows(cost, tag.start)) {
+            // Over the budget: the tag goes, its text stays. A block's
+            // tag leaves a space, so that words on either side stay apart.
+            let replacement = match is_block_name(name) {
+                true => Replacement::Space,
+                false => Replacement::Nothing,
+            };
+            prepared.push(Cut {
+                start: tag.start,
+                end: position,
+                replacement,
+            });
+            let sibling = matches!(kind, TagKind::ClosesSibling | TagKind::Cell)
+                && open.removed_is_innermost()
+                && open
                     .removed
                     .last()
-                    .is_some_and(|last| last.eq_ignore_ascii_case(name))
-                {
-                    open.removed.pop();
-                } else if open.removed.is_empty() {
-                    if let Some(index) = rposition(&open.kept, name) {
-                        open.close_kept(index);
+                    .is_some_and(|last| last.name.eq_ignore_ascii_case(name));
+            // `<p>a<p>b` past the budget: the second replaces the first.
+            if sibling {
+                open.pop_removed();
+            }
+            if kind != TagKind::Void {
+                open.remove(name, replacement);
+            }
+            continue;
+        }
+        if open.active.has_pending() && !is_block_name(name) {
+            let cost = open.active.reconstruct(&mut open.kept);
+            budget.rebuild(cost, tag.start);
+        }
+        match kind {
+            TagKind::Void => {
+                attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
+                budget.charge(cost, tag.start);
+                continue;
+            }
+            TagKind::Frameset => frameset = true,
+            TagKind::ClosesSibling | TagKind::Cell => close_sibling(&mut open, name),
+            _ => {}
+        }
+        let past_depth = open.kept.len() >= max_depth;
+        if past_depth || (is_formatting && !open.active.push(name, open.kept.len(), cost)) {
+            // Past the depth cap, or one formatting element too many
+            // left open: the tag goes, with its end tag.
+            open.remove(
+                name,
+                match past_depth {
+                    true => Replacement::past_depth(name),
+                    false => Replacement::Nothing,
+                },
+            );
+            prepared.push(match past_depth {
+                true => removal(position),
+                false => Cut {
+                    start: tag.start,
+                    end: position,
+                    replacement: Replacement::Nothing,
+                },
+            });
+            continue;
+        }
+        attribute_cuts.iter().for_each(|&cut| prepared.push(cut));
+        budget.charge(cost, tag.start);
+        if is_block {
+            budget.open_block(tag.start);
+        }
+        if kind == TagKind::Foreign && open.foreign_from.is_none() {
+            open.foreign_from = Some(open.kept.len());
+        }
+        if matches!(kind, TagKind::Cell | TagKind::Marker) {
+            open.active.push_marker(open.kept.len());
+        }
+        open.kept.push(name);
+    }
+}
+
+/// What the parser's implied end tags do to an element whose start tag
+/// closes an open one of the same name (`<li>a<li>b`).
+fn close_sibling(open: &mut OpenElements<'_>, name: &str) {
+    if open.removed_is_innermost() {
+        if open
+            .removed
+            .last()
+            .is_some_and(|last| last.name.eq_ignore_ascii_case(name))
+        {
+            open.pop_removed();
+        }
+    } else if let Some(index) = rposition(&open.kept, name) {
+        open.close_kept(index);
+    }
+}
+
+/// How many attributes of a start tag reach the parser, and whether one
+/// hides the element (its hiding must stay, so it is never dropped).
+#[derive(Default)]
+struct KeptAttributes {
+    count: usize,
+    hiding: bool,
+}
+
+/// The most formatting elements (`<b>`, `<a>`, `<font>`…) left open at
+/// once since the last table cell, caption or object. The parser keeps
+/// each in its list of active formatting elements until its end tag, and
+/// rebuilds all of them in every block that follows the one that closed
+/// them: `<p><b class=1>1</p><p><b class=2>2</p>…` costs it the square of
+/// the paragraphs. A further formatting start tag goes (with its end
+/// tag); its text stays. Of the 892 benchmark pages, none leaves more
+/// than 5 open.
+pub(crate) const MAX_ACTIVE_FORMATTING: usize = 8;
+
+/// The most attributes of any name kept on a formatting element; past
+/// them only the ones read (see [`is_read_attribute`]) stay. The
+/// tokenizer checks each attribute against those before it, and the tree
+/// builder compares formatting elements attribute by attribute, so one
+/// `<b>` with 125,000 attributes costs the square of them. The most any
+/// of the 892 benchmark pages puts on one is 18.
+pub(crate) const MAX_FORMATTING_ATTRIBUTES: usize = 32;
+
+/// The nodes (elements, attributes, text, comments) the parser may build
+/// whatever the page's size: about 150 MB of tree, far more than any real
+/// page needs before [`BYTES_PER_NODE`] catches up (of the 892 benchmark
+/// pages, none runs more than 6,000 ahead of one per 32 bytes), and
+/// enough for the generated page of a million tiny elements before its
+/// article.
+pub(crate) const NODE_ALLOWANCE: usize = 1_000_000;
+
+/// Bytes of input per node past [`NODE_ALLOWANCE`]. A node costs the
+/// parser about 150 bytes of memory and the walk a step: a flood of
+/// `<p>a</p>` (an element and a text node per 8 bytes) cost 40 bytes of
+/// memory per byte of input, where a real page costs about 4. A real
+/// page's body has one node per 57 bytes or fewer (unused allowance
+/// carries over), so even 64 MiB of it stays within the allowance.
+/// Over the budget, tags that carry only layout (see
+/// [`may_be_dropped`]) and comments go, their text stays.
+pub(crate) const BYTES_PER_NODE: usize = 128;
+
+/// The formatting elements (and their attributes) the parser may rebuild
+/// whatever the page's size. Of the 892 benchmark pages, none rebuilds
+/// more than 368; `<p><b class=1>1</p><p><b class=2>2</p>…` rebuilds
+/// [`MAX_ACTIVE_FORMATTING`] elements in every paragraph, ten times the
+/// nodes of its markup.
+pub(crate) const REBUILD_ALLOWANCE: usize = 10_000;
+
+/// Bytes of input per rebuilt node past [`REBUILD_ALLOWANCE`]. Past the
+/// budget, layout-only elements opened while formatting elements wait to
+/// be rebuilt go (their text stays): the formatting elements are rebuilt
+/// once, around the text, instead of once per paragraph.
+pub(crate) const BYTES_PER_REBUILD: usize = 1024;
+
+/// The layout-only block elements (`<p>`, `<div>`, `<li>`, `<br>`…) kept
+/// whatever the page's size. Each starts a line, and a line costs every
+/// step after the parse: a flood of `<p>a</p>` cost ten times a real
+/// page per byte. Of the 892 benchmark pages, none runs more than 1,100
+/// ahead of one per [`BYTES_PER_BLOCK`].
+pub(crate) const BLOCK_ALLOWANCE: usize = 10_000;
+
+/// Bytes of input per block element past [`BLOCK_ALLOWANCE`]; past the
+/// budget, they go, leaving a space (their text stays, on one line). A
+/// real page's body has one per 327 bytes.
+pub(crate) const BYTES_PER_BLOCK: usize = 256;
+
+/// The nodes spent so far against those the bytes read so far allow: a
+/// bucket that fills at one node per [`BYTES_PER_NODE`] and never holds
+/// a debt, so that the article after a flood keeps its tags as soon as
+/// it is denser in text than the flood was.
+#[derive(Default)]
+struct NodeBudget {
+    /// The nodes allowed whatever the size: [`NODE_ALLOWANCE`].
+    allowance: usize,
+    spent: usize,
+    /// The formatting elements rebuilt so far, and their attributes.
+    rebuilt: usize,
+    /// The droppable block elements kept so far.
+    blocks: usize,
+    /// Whether text came since the last node kept: the node after it
+    /// ends a text node (the text between tags cut is one node).
+    text_before_node: bool,
+}
+
+impl NodeBudget {
+    /// The nodes the input up to offset `at` allows.
+    fn allowance(&self, at: usize) -> usize {
+        self.allowance + at / BYTES_PER_NODE
+    }
+
+    /// Whether the budget at input offset `at` allows `nodes` more, with
+    /// the text node before them.
+    fn allows(&self, nodes: usize, at: usize) -> bool {
+        self.spent + nodes + usize::from(self.text_before_node) <= self.allowance(at)
+    }
+
+    /// Spends `nodes` if the budget at input offset `at` allows, and
+    /// says whether it did.
+    fn spend(&mut self, nodes: usize, at: usize) -> bool {
+        if !self.allows(nodes, at) {
+            return false;
+        }
+        self.charge(nodes, at);
+        true
+    }
+
+    /// Whether the rebuild budget at input offset `at` allows `nodes`
+    /// more.
+    fn allows_rebuild(&self, nodes: usize, at: usize) -> bool {
+        self.rebuilt + nodes <= REBUILD_ALLOWANCE + at / BYTES_PER_REBUILD
+    }
+
+    /// Whether the block budget at input offset `at` allows one more.
+    fn allows_block(&self, at: usize) -> bool {
+        self.blocks < BLOCK_ALLOWANCE + at / BYTES_PER_BLOCK
+    }
+
+    /// Spends a block at input offset `at` (with no debt, as nodes).
+    fn open_block(&mut self, at: usize) {
+        self.blocks = (self.blocks + 1).min(BLOCK_ALLOWANCE + at / BYTES_PER_BLOCK);
+    }
+
+    /// Spends `nodes` the parser rebuilds (they cannot be refused).
+    fn rebuild(&mut self, nodes: usize, at: usize) {
+        self.rebuilt += nodes;
+        self.charge(nodes, at);
+    }
+
+    /// Spends `nodes` that cannot be refused (kept elements, rebuilt
+    /// ones), and the text node before them, at input offset `at`.
+    fn charge(&mut self, nodes: usize, at: usize) {
+        let text = usize::from(std::mem::take(&mut self.text_before_node));
+        self.spent = (self.spent + nodes + text).min(self.allowance(at));
+    }
+}
+
+/// An entry of the parser's list of active formatting elements.
+enum Active<'a> {
+    /// Opened by a table cell, caption, object, applet, marquee or
+    /// template: closing it clears every entry after it.
+    Marker { kept_index: usize },
+    Element {
+        name: &'a str,
+        /// Its index among the kept elements, or `None` once a block's
+        /// end closed it: the parser rebuilds it at the next text.
+        open_at: Option<usize>,
+        /// The nodes rebuilding it costs: the element and its attributes.
+        cost: usize,
+    },
+}
+
+/// The parser's list of active formatting elements, as far as the scan
+/// can follow it: the entries since the last marker are at most
+/// [`MAX_ACTIVE_FORMATTING`], so every operation costs at most that.
+#[derive(Default)]
+struct ActiveFormatting<'a> {
+    entries: Vec<Active<'a>>,
+}
+
+impl<'a> ActiveFormatting<'a> {
+    /// Where the entries after the last marker start.
+    fn section_start(&self) -> usize {
+        self.entries
+            .iter()
+            .rposition(|entry| matches!(entry, Active::Marker { .. }))
+            .map_or(0, |marker| marker + 1)
+    }
+
+    fn section(&mut self) -> &mut [Active<'a>] {
+        let start = self.section_start();
+        &mut self.entries[start..]
+    }
+
+    /// Whether an entry waits to be rebuilt.
+    fn has_pending(&self) -> bool {
+        self.entries.last().is_some_and(|last| {
+            !matches!(last, Active::Marker { .. })
+                && self.entries[self.section_start()..]
+                    .iter()
+                    .any(|entry| matches!(entry, Active::Element { open_at: None, .. }))
+        })
+    }
+
+    /// What rebuilding the waiting entries would cost.
+    fn pending_cost(&self) -> usize {
+        self.entries[self.section_start()..]
+            .iter()
+            .map(|entry| match entry {
+                Active::Element {
+                    open_at: None,
+                    cost,
+                    ..
+                } => *cost,
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Rebuilds the entries a block closed, as the parser does, onto
+    /// `kept`; returns the nodes that cost.
+    fn reconstruct(&mut self, kept: &mut Vec<&'a str>) -> usize {
+        let mut cost = 0;
+        for entry in self.section() {
+            if let Active::Element {
+                name,
+                open_at: open_at @ None,
+                cost: element_cost,
+            } = entry
+            {
+                *open_at = Some(kept.len());
+                kept.push(name);
+                cost += *element_cost;
+            }
+        }
+        cost
+    }
+
+    /// Closing the kept elements from `index` up: their markers clear
+    /// their entries, and the formatting elements wait to be rebuilt.
+    fn close_from(&mut self, index: usize) {
+        for at in (0..self.entries.len()).rev() {
+            match &mut self.entries[at] {
+                Active::Marker { kept_index } if *kept_index >= index => self.entries.truncate(at),
+                Active::Marker { .. } => break,
+                Active::Element { open_at, .. } => {
+                    if open_at.is_some_and(|open| open >= index) {
+                        *open_at = None;
                     }
                 }
             }
-            TagKind::Foreign | TagKind::Formatting | TagKind::Other => {}
-        }
-        if open.kept.len() >= max_depth {
-            open.removed.push(name);
-            cuts.truncate(first_attribute_cut);
-            cuts.push(removal(position));
-        } else {
-            if kind == TagKind::Foreign && open.foreign_from.is_none() {
-                open.foreign_from = Some(open.kept.len());
-            }
-            open.kept.push(name);
         }
     }
-    cuts
+
+    fn push_marker(&mut self, kept_index: usize) {
+        self.entries.push(Active::Marker { kept_index });
+    }
+
+    /// Adds formatting element `name`, kept at `kept_index`, unless
+    /// [`MAX_ACTIVE_FORMATTING`] are already there. A new `<a>` ends the
+    /// one still open, as the parser's adoption agency does.
+    fn push(&mut self, name: &'a str, kept_index: usize, cost: usize) -> bool {
+        let start = self.section_start();
+        if name.eq_ignore_ascii_case("a") {
+            self.remove_last(start, "a");
+        }
+        if self.entries.len() - start >= MAX_ACTIVE_FORMATTING {
+            return false;
+        }
+        self.entries.push(Active::Element {
+            name,
+            open_at: Some(kept_index),
+            cost,
+        });
+        true
+    }
+
+    /// The end tag `name`: its entry goes.
+    fn close(&mut self, name: &str) {
+        if !self.entries.is_empty() {
+            self.remove_last(self.section_start(), name);
+        }
+    }
+
+    fn remove_last(&mut self, start: usize, name: &str) {
+        let last = self.entries[start..].iter().rposition(|entry| {
+            matches!(entry, Active::Element { name: open, .. } if open.eq_ignore_ascii_case(name))
+        });
+        if let Some(index) = last {
+            self.entries.remove(start + index);
+        }
+    }
 }
 
 /// Whether the walk or the parser's tree builder reads attribute `name`
@@ -346,6 +934,78 @@ fn is_read_attribute(name: &[u8]) -> bool {
             | b"shadowrootmode"
             | b"charset"
             | b"http-equiv"
+    )
+}
+
+/// Whether attribute `name` (a read one) can hide its element: such an
+/// element is never dropped over the budget, so that its text stays
+/// hidden.
+fn is_hiding_attribute(name: &[u8]) -> bool {
+    [&b"hidden"[..], b"aria-hidden", b"style"]
+        .iter()
+        .any(|hiding| name.eq_ignore_ascii_case(hiding))
+}
+
+/// Whether element `name` (any case) may be dropped over the node
+/// budget: any but those whose tag means more than layout to the walk or
+/// the parser (links, landmarks, the head, code, forms' controls, media,
+/// tables' columns, templates). Asked only over the budget.
+fn may_be_dropped(name: &str) -> bool {
+    let mut buffer = [0u8; 10];
+    let Some(lower) = lowercase_in(name.as_bytes(), &mut buffer) else {
+        return true;
+    };
+    !matches!(
+        lower,
+        b"a" | b"html"
+            | b"head"
+            | b"body"
+            | b"base"
+            | b"link"
+            | b"meta"
+            | b"title"
+            | b"template"
+            | b"select"
+            | b"option"
+            | b"optgroup"
+            | b"datalist"
+            | b"button"
+            | b"input"
+            | b"textarea"
+            | b"keygen"
+            | b"object"
+            | b"embed"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"audio"
+            | b"video"
+            | b"canvas"
+            | b"map"
+            | b"area"
+            | b"dialog"
+            | b"iframe"
+            | b"frame"
+            | b"image"
+            | b"applet"
+            | b"marquee"
+            | b"nav"
+            | b"aside"
+            | b"header"
+            | b"footer"
+            | b"article"
+            | b"main"
+            | b"figure"
+            | b"figcaption"
+            | b"details"
+            | b"summary"
+            | b"caption"
+            | b"col"
+            | b"colgroup"
+            | b"pre"
+            | b"menu"
+            | b"address"
+            | b"slot"
     )
 }
 
@@ -401,24 +1061,27 @@ fn rposition(open: &[&str], name: &str) -> Option<usize> {
         .rposition(|open| open.eq_ignore_ascii_case(name))
 }
 
-/// As [`rposition`], looking no further than [`MAX_NESTING_DEPTH`] from
-/// the top: the removed stack can grow with the input (a million unclosed
-/// `<b>`), and a search through all of it per end tag would be quadratic.
-fn rposition_near_top(stack: &[&str], name: &str) -> Option<usize> {
-    let floor = stack.len().saturating_sub(MAX_NESTING_DEPTH);
-    rposition(&stack[floor..], name).map(|index| floor + index)
-}
-
 /// White space as the tokenizer sees it (a carriage return reaches it as
 /// a line feed).
 fn is_html_space(byte: u8) -> bool {
     matches!(byte, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
+/// [`next_tag_with`] with no use for the comments.
+#[cfg(test)]
+fn next_tag(html: &str, from: usize) -> Option<TagStart<'_>> {
+    next_tag_with(html, from, |_, _| {})
+}
+
 /// The next start or end tag at or after `from`, skipping comments,
 /// doctypes, processing instructions and bogus comments as the tokenizer
-/// does, read up to the end of its name. `None` at the end of the input.
-fn next_tag(html: &str, from: usize) -> Option<TagStart<'_>> {
+/// does (handing the range of each to `on_comment`), read up to the end
+/// of its name. `None` at the end of the input.
+fn next_tag_with(
+    html: &str,
+    from: usize,
+    mut on_comment: impl FnMut(usize, usize),
+) -> Option<TagStart<'_>> {
     let bytes = html.as_bytes();
     let mut position = from;
     loop {
@@ -439,8 +1102,12 @@ fn next_tag(html: &str, from: usize) -> Option<TagStart<'_>> {
                         .map_or(html.len(), |end| start + 1 + end + 1)
                 }
                 // A `<` that opens nothing is text.
-                _ => start + 1,
+                _ => {
+                    position = start + 1;
+                    continue;
+                }
             };
+            on_comment(start, position);
             continue;
         }
         let name_end = bytes[name_start..]
@@ -923,7 +1590,7 @@ mod tests {
     fn no_text_is_lost() {
         let page = "<b>".repeat(50) + "<h1>words</h1><p>more</p>" + &"<i>x</i>".repeat(3);
         let capped = prepare_markup_at(&page, 10);
-        assert_eq!(capped.matches("<b>").count(), 10);
+        assert_eq!(capped.matches("<b>").count(), MAX_ACTIVE_FORMATTING);
         assert!(capped.contains("words"));
         assert!(capped.contains("more"));
         assert_eq!(capped.matches('x').count(), 3);
@@ -957,9 +1624,135 @@ mod tests {
     fn stray_end_tags_after_a_million_unclosed_elements_stay_linear() {
         let page = "<b>".repeat(1_000_000) + &"</i>".repeat(100_000) + "<p>end</p>";
         let capped = prepare_markup(&page);
+        assert_eq!(capped.matches("<b>").count(), MAX_ACTIVE_FORMATTING);
         assert!(
-            capped.ends_with("<br>end<br>"),
-            "the paragraph past the cap leaves breaks"
+            capped.ends_with("<p>end</p>"),
+            "{:?}",
+            &capped[capped.len() - 40..]
+        );
+    }
+
+    /// The nodes html5ever builds from `page` (elements, text, comments).
+    fn parsed_nodes(page: &str) -> usize {
+        scraper::Html::parse_document(page).tree.nodes().count()
+    }
+
+    /// The page's words, tags and comments left out: what must survive.
+    fn words(page: &str) -> Vec<String> {
+        let text = scraper::Html::parse_document(page)
+            .root_element()
+            .text()
+            .collect::<Vec<_>>()
+            .join(" ");
+        text.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn formatting_left_open_across_paragraphs_is_rebuilt_a_bounded_number_of_times() {
+        // Each paragraph reopens a `<b>` of its own: the parser rebuilds
+        // every earlier one in each paragraph, so the tree of the page as
+        // it is holds 2,000 x 2,000 / 2 elements.
+        let mut page = String::from("<body><div>");
+        for number in 0..2_000 {
+            page.push_str(&format!("<p><b class=\"c{number}\">w{number}</p>"));
+        }
+        let prepared = prepare_markup(&page);
+        assert!(prepared.matches("<b ").count() <= MAX_ACTIVE_FORMATTING);
+        let nodes = parsed_nodes(&prepared);
+        assert!(nodes < 10 * 2_000, "{nodes} nodes");
+        assert_eq!(words(&prepared), words(&page));
+    }
+
+    #[test]
+    fn open_formatting_is_counted_per_table_cell() {
+        // A cell's end clears what was opened in it: a `<b>` left open in
+        // each of many cells is no flood, and each keeps its own.
+        let page = "<table><tr>".to_owned() + &"<td><b>x</td>".repeat(100) + "</tr></table>";
+        assert_eq!(prepare_markup(&page), page);
+    }
+
+    #[test]
+    fn a_new_link_ends_the_one_left_open() {
+        let page = "<p>".to_owned() + &"<a href=/x>x".repeat(100) + "</p>";
+        assert_eq!(prepare_markup(&page), page);
+    }
+
+    #[test]
+    fn a_formatting_element_keeps_a_bounded_number_of_attributes_and_the_read_ones() {
+        let attributes: String = (0..10_000).map(|number| format!(" a{number}=1")).collect();
+        let page = format!("<p>before<b{attributes} class=k href=/x>bold</b>after</p>");
+        let prepared = prepare_markup(&page);
+        let kept = parsed_attributes(&prepared, "b").expect("the <b>");
+        assert_eq!(kept.len(), MAX_FORMATTING_ATTRIBUTES + 2, "{kept:?}");
+        assert!(kept.contains(&("class".into(), "k".into())));
+        assert!(kept.contains(&("href".into(), "/x".into())));
+        assert_eq!(words(&prepared), ["before", "bold", "after"]);
+    }
+
+    /// The allowance the flood tests run with: small, so that small pages
+    /// show what a large one past [`NODE_ALLOWANCE`] does.
+    const TEST_ALLOWANCE: usize = 10_000;
+
+    /// The most nodes a page of `bytes` may parse into under
+    /// [`TEST_ALLOWANCE`]: each node the budget lets in may bring the text
+    /// node after it, which cannot be refused.
+    fn node_bound(bytes: usize) -> usize {
+        2 * (TEST_ALLOWANCE + bytes / BYTES_PER_NODE) + 100
+    }
+
+    #[test]
+    fn a_flood_of_tiny_paragraphs_costs_a_bounded_number_of_nodes_and_keeps_its_words() {
+        let count = 100_000;
+        let page = "<body><div>".to_owned() + &"<p>a</p>".repeat(count) + "</div>";
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        let nodes = parsed_nodes(&prepared);
+        let bound = node_bound(page.len());
+        assert!(nodes <= bound, "{nodes} nodes, over {bound}");
+        assert_eq!(prepared.matches('a').count(), count);
+        // Past the budget the paragraphs' tags leave spaces: no word runs
+        // into the next.
+        assert!(!prepared.contains("aa"));
+    }
+
+    #[test]
+    fn a_flood_of_comments_and_stray_end_tags_is_held_to_the_budget() {
+        let count = 50_000;
+        let page = "<body><p>x".to_owned() + &"<!---->z</p></br>".repeat(count);
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        let nodes = parsed_nodes(&prepared);
+        let bound = node_bound(page.len());
+        assert!(nodes <= bound, "{nodes} nodes, over {bound}");
+        assert_eq!(prepared.matches('z').count(), count);
+    }
+
+    #[test]
+    fn the_tags_after_a_flood_are_kept_again() {
+        // The budget holds no debt: once the flood is over, the article's
+        // own tags come through.
+        let page = "<body><div>".to_owned()
+            + &"<p>a</p>".repeat(100_000)
+            + "</div><article><p>"
+            + &"words ".repeat(100)
+            + "</p><p>more</p></article>";
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        assert!(
+            prepared.ends_with("<p>more</p></article>"),
+            "{:?}",
+            &prepared[prepared.len() - 40..]
+        );
+    }
+
+    #[test]
+    fn hidden_elements_and_links_are_never_dropped_over_the_budget() {
+        let flood = "<span>a</span>".repeat(50_000);
+        let page = format!("<body>{flood}<div hidden>secret</div><a href=/x>link</a><p>end</p>");
+        let prepared = prepare_markup_with(&page, MAX_NESTING_DEPTH, TEST_ALLOWANCE);
+        assert!(prepared.contains("<div hidden>secret</div>"));
+        assert!(prepared.contains("<a href=/x>link</a>"));
+        assert!(
+            prepared.ends_with(" end "),
+            "{:?}",
+            &prepared[prepared.len() - 20..]
         );
     }
 }

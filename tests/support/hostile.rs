@@ -110,6 +110,53 @@ pub fn link_farm(count: usize) -> String {
     page(&format!("<article>{ARTICLE}</article><div>{links}</div>"))
 }
 
+/// The article followed by paragraphs of about `bytes` bytes in all, each
+/// opening a `<b>` with a class of its own and never closing it. Closing a
+/// paragraph closes its `<b>`, but the parser still holds every one in its
+/// list of active formatting elements and rebuilds them all in the next
+/// paragraph: without a cap, the tree grows with the square of the
+/// paragraphs (issue 16, item 1).
+pub fn misnested_formatting(bytes: usize) -> String {
+    let mut flood = String::with_capacity(bytes + 64);
+    let mut number = 0;
+    while flood.len() < bytes {
+        number += 1;
+        flood.push_str(&format!("<p><b class=\"c{number}\">{number}</p>"));
+    }
+    page(&format!("<article>{ARTICLE}</article><div>{flood}</div>"))
+}
+
+/// The article with one `<b>` of about `bytes` bytes of attributes, all of
+/// different names, around its first paragraph's text. The parser checks
+/// each new attribute against those before it, and compares formatting
+/// elements attribute by attribute: without a cap, the time grows with
+/// the square of the attributes (issue 16, item 1).
+pub fn many_attributes(bytes: usize) -> String {
+    let mut attributes = String::with_capacity(bytes + 16);
+    let mut number = 0;
+    while attributes.len() < bytes {
+        number += 1;
+        attributes.push_str(&format!(" a{number}=1"));
+    }
+    let [before, after] = ["<p>Water levels", " on the upper river"];
+    let article = ARTICLE.replacen(
+        &format!("{before}{after}"),
+        &format!("{before}<b{attributes}>{after}</b>"),
+        1,
+    );
+    page(&format!("<article>{article}</article>"))
+}
+
+/// The article followed by `count` empty-looking paragraphs of one
+/// letter (`<p>a</p>`): the smallest markup that costs the parser an
+/// element and a text node, and the walk a line.
+pub fn tiny_paragraphs(count: usize) -> String {
+    page(&format!(
+        "<article>{ARTICLE}</article><div>{}</div>",
+        "<p>a</p>".repeat(count)
+    ))
+}
+
 /// The large kinds at the sizes the issue names, by file name.
 pub fn large_kinds() -> Vec<(&'static str, String)> {
     vec![
@@ -118,5 +165,20 @@ pub fn large_kinds() -> Vec<(&'static str, String)> {
         ("tiny-elements-1m.html", tiny_elements(1_000_000)),
         ("long-line-10mb.html", long_line(10 << 20)),
         ("link-farm-100k.html", link_farm(100_000)),
+    ]
+}
+
+/// The shapes of issue 16 (items 1 and 6) at the sizes their peak memory
+/// is measured at, by file name: formatting left open in 16 MB of
+/// paragraphs, 16 MB of attributes on one `<b>`, and 63 MiB of
+/// `<p>a</p>` (written gzipped by `hostile_corpus`, 96 KB).
+pub fn memory_kinds() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "misnested-formatting-16mb.html",
+            misnested_formatting(16 << 20),
+        ),
+        ("many-attributes-16mb.html", many_attributes(16 << 20)),
+        ("tiny-paragraphs-63mib.html", tiny_paragraphs(63 << 17)),
     ]
 }
