@@ -95,6 +95,12 @@ struct Args {
     /// (and `--stream` lines longer than this).
     #[arg(long, default_value_t = newsclip::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
+    /// Precision↔recall dial, −1 to 1: negative keeps only what surely
+    /// reads as the article, positive keeps more of what may be
+    /// (`Config::recall_bias`; 0 is the fitted balance).
+    #[arg(long, default_value_t = newsclip::DEFAULT_RECALL_BIAS, allow_negative_numbers = true,
+          value_parser = parse_recall_bias)]
+    recall_bias: f32,
     /// Read JSON Lines on standard input, one page per line
     /// (`{"url": …, "html": …}` or `{"url": …, "text": …}`), and write one
     /// JSON record per input line, in order, with its `url`: the shape of
@@ -104,6 +110,14 @@ struct Args {
     /// Files, directories, or `-` for standard input.
     #[arg(required_unless_present = "stream")]
     paths: Vec<PathBuf>,
+}
+
+/// A `--recall-bias` value: a number from −1 to 1.
+fn parse_recall_bias(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(bias) if (-1.0..=1.0).contains(&bias) => Ok(bias),
+        _ => Err(format!("{text:?} is not a number from -1 to 1")),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -266,7 +280,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let extractor = Extractor::new(Config::default().with_max_input_bytes(args.max_input_bytes));
+    let extractor = Extractor::new(
+        Config::default()
+            .with_max_input_bytes(args.max_input_bytes)
+            .with_recall_bias(args.recall_bias),
+    );
     let kind = args.input.unwrap_or(InputKind::Auto);
     let limit = args.max_input_bytes;
     if args.stream {

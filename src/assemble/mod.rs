@@ -221,7 +221,7 @@ fn fallback_article(
     let mut article = build_article(
         document, features, verdicts, &labels, &region, title, config,
     );
-    let gain = words as f32 * (1.0 - config.body_threshold);
+    let gain = words as f32 * (1.0 - config.effective_body_threshold());
     article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
     article
 }
@@ -482,7 +482,7 @@ fn line_gain(line: &Features, verdict: &Verdict, config: &Config) -> f32 {
     let scores = verdict.scores;
     let probability =
         scores[Label::Body as usize] + CAPTION_GAIN_SHARE * scores[Label::Caption as usize];
-    let gain = (probability - config.body_threshold) * (1.0 + line.words as f32).sqrt();
+    let gain = (probability - config.effective_body_threshold()) * (1.0 + line.words as f32).sqrt();
     if gain < 0.0 && is_plain_text(line) {
         gain * PLAIN_TEXT_COST_SHARE
     } else {
