@@ -191,7 +191,8 @@ impl Extractor {
         // placeholder until a script shows it: when the visible page has
         // no article, or a tiny one, read the hidden parts too, and keep
         // what they give when it is several times longer.
-        let visible = self.extract_document(&segment_html(html));
+        let document = segment_html(html);
+        let visible = self.extract_document(&document);
         let visible_words = match &visible {
             Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
             Err(Error::NoArticle) => 0,
@@ -202,11 +203,12 @@ impl Extractor {
         }
         let hidden = self.extract_document(&segment_html_with(html, HiddenText::Include));
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
-        match (visible, hidden) {
+        let found = match (visible, hidden) {
             (Err(_), hidden) => hidden,
             (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
             (visible, _) => visible,
-        }
+        };
+        or_script_body(found, &document)
     }
 
     /// The verdict on every line of an HTML page, as [`Article::lines`]
@@ -279,6 +281,66 @@ const TINY_ARTICLE_WORDS: usize = 60;
 /// The hidden parts' article replaces a tiny visible one when it has at
 /// least this many times its words.
 const HIDDEN_ARTICLE_FACTOR: usize = 4;
+
+/// A script-held article (JSON-LD `articleBody`) of at least this many
+/// words stands in for a page whose DOM shows none, or a tiny one.
+const SCRIPT_BODY_MIN_WORDS: usize = 50;
+/// The confidence of an article read from the page's script data: the
+/// text is the site's own, but whether it is all of it is not known.
+const SCRIPT_BODY_CONFIDENCE: f32 = 0.5;
+
+/// `found`, or the article the page's JSON-LD `articleBody` holds when
+/// the DOM gave none or one several times shorter: pages that render
+/// their story with a script keep it there.
+fn or_script_body(found: Result<Article, Error>, document: &Document) -> Result<Article, Error> {
+    let found_words = match &found {
+        Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
+        Err(Error::NoArticle) => 0,
+        Err(_) => return found,
+    };
+    let Some(json_ld) = &document.metadata.json_ld else {
+        return found;
+    };
+    let Some(body) = json_ld.body.as_deref() else {
+        return found;
+    };
+    let wanted = SCRIPT_BODY_MIN_WORDS.max(HIDDEN_ARTICLE_FACTOR * found_words);
+    if found_words >= TINY_ARTICLE_WORDS || body.split_whitespace().take(wanted).count() < wanted {
+        return found;
+    }
+    let paragraphs = script_body_paragraphs(body);
+    let mut article = Article {
+        title: json_ld
+            .headline
+            .clone()
+            .or_else(|| document.metadata.title.clone()),
+        paragraphs,
+        byline: json_ld.author.clone(),
+        date: json_ld.published.clone(),
+        lines: found.map(|article| article.lines).unwrap_or_default(),
+        confidence: SCRIPT_BODY_CONFIDENCE,
+        ..Article::default()
+    };
+    article.clean_output();
+    Ok(article)
+}
+
+/// The paragraphs of an `articleBody`: its lines, or, when it holds
+/// markup, the lines of that markup.
+fn script_body_paragraphs(body: &str) -> Vec<String> {
+    if body.contains('<') {
+        let document = segment_html(body);
+        return document
+            .lines
+            .iter()
+            .map(|line| document.line_text(line).to_owned())
+            .collect();
+    }
+    body.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
 
 /// The words of an article's paragraphs, counted up to `at_most`: only
 /// short articles need an exact count.
@@ -671,5 +733,34 @@ mod tests {
             small.extract_text("hello"),
             Err(Error::InputTooLarge { size: 5, limit: 4 })
         );
+    }
+
+    #[test]
+    fn an_article_only_in_json_ld_is_read_from_it() {
+        let body = "A storm closed the country's two largest ports on Monday, halting \
+            shipments of grain and fuel for the second time this winter.\n\
+            Harbour officials said the ports could reopen on Wednesday if the wind eases \
+            as forecast, though shipping lines warned of delays into next week.\n\
+            Farmers' groups said the closure came at the worst moment of the export season.";
+        let page = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \
+             \"headline\": \"Storm closes ports\", \"articleBody\": {}}}</script></head>\
+             <body><nav><a href='/'>Home</a></nav><div id='app'></div></body></html>",
+            serde_json::to_string(body).unwrap()
+        );
+        let article = Extractor::default().extract_html_str(&page).unwrap();
+        assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+        assert_eq!(article.paragraphs.len(), 3);
+        assert!(article.paragraphs[1].starts_with("Harbour officials"));
+        // A page that shows its article keeps the DOM's.
+        let shown = page.replace(
+            "<div id='app'></div>",
+            &format!(
+                "<article><p>{}</p></article>",
+                body.replace('\n', "</p><p>")
+            ),
+        );
+        let article = Extractor::default().extract_html_str(&shown).unwrap();
+        assert_ne!(article.confidence, SCRIPT_BODY_CONFIDENCE);
     }
 }

@@ -11,6 +11,9 @@ pub(crate) struct JsonLdArticle {
     pub headline: Option<String>,
     pub author: Option<String>,
     pub published: Option<String>,
+    /// `articleBody`: the whole text, which some pages show only once a
+    /// script has run.
+    pub body: Option<String>,
 }
 
 /// schema.org types that are an article.
@@ -42,6 +45,7 @@ pub(crate) fn read_article(json: &str) -> Option<JsonLdArticle> {
         headline: text_field(article, "headline").or_else(|| text_field(article, "name")),
         author: article.get("author").and_then(author_name),
         published: text_field(article, "datePublished"),
+        body: text_field(article, "articleBody"),
     })
 }
 
@@ -109,6 +113,7 @@ mod tests {
                 headline: Some("Storm closes ports".into()),
                 author: Some("Ana Silva, Tom Reed".into()),
                 published: Some("2024-11-05T08:00:00Z".into()),
+                body: None,
             })
         );
     }
