@@ -144,6 +144,10 @@ pub(crate) struct Document {
     pub lines: Vec<Line>,
     /// Link targets, referred to by [`Line::link`].
     pub links: Vec<String>,
+    /// What the page's `noscript` elements hold, as markup: the page a
+    /// reader without scripts sees, for pages whose article only it holds
+    /// (HTML only).
+    pub noscript: String,
     /// The section-level blocks, numbered by [`Line::container`] (HTML
     /// only; empty for text pages).
     pub blocks: Vec<Block>,

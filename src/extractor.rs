@@ -208,7 +208,31 @@ impl Extractor {
             (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
             (visible, _) => visible,
         };
+        let found = self.or_noscript(found, &document);
         or_script_body(found, &document)
+    }
+
+    /// `found`, or the article of the page's `noscript` markup when the
+    /// page gave none or one several times shorter: forums and apps that
+    /// render with scripts put their whole text there for crawlers.
+    fn or_noscript(
+        &self,
+        found: Result<Article, Error>,
+        document: &Document,
+    ) -> Result<Article, Error> {
+        let found_words = match &found {
+            Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
+            Err(Error::NoArticle) => 0,
+            Err(_) => return found,
+        };
+        if found_words >= TINY_ARTICLE_WORDS || document.noscript.trim().is_empty() {
+            return found;
+        }
+        let wanted = SCRIPT_BODY_MIN_WORDS.max(HIDDEN_ARTICLE_FACTOR * found_words);
+        match self.extract_document(&segment_html(&document.noscript)) {
+            Ok(article) if article_words(&article, wanted) >= wanted => Ok(article),
+            _ => found,
+        }
     }
 
     /// The verdict on every line of an HTML page, as [`Article::lines`]
@@ -762,5 +786,23 @@ mod tests {
         );
         let article = Extractor::default().extract_html_str(&shown).unwrap();
         assert_ne!(article.confidence, SCRIPT_BODY_CONFIDENCE);
+    }
+
+    #[test]
+    fn a_page_that_shows_its_text_only_without_scripts_is_read_from_noscript() {
+        let posts: String = [
+            "The new timetable moves the first train to six in the morning, which suits commuters who start early at the docks.",
+            "I asked the operator whether the late service on Fridays stays, and they said it does until the end of the year at least.",
+            "Buses will wait for delayed trains at the main station for up to ten minutes, according to the notice posted this week.",
+        ]
+        .iter()
+        .map(|post| format!("<div class='post'><p>{post}</p></div>"))
+        .collect();
+        let page = format!(
+            "<html><body><div id='app'>Loading…</div><noscript><h1>Timetable changes</h1>{posts}</noscript></body></html>"
+        );
+        let article = Extractor::default().extract_html_str(&page).unwrap();
+        assert_eq!(article.paragraphs.len(), 3);
+        assert!(article.paragraphs[2].starts_with("Buses will wait"));
     }
 }

@@ -532,6 +532,7 @@ fn node_text(node: ego_tree::NodeRef<'_, Node>, tag: Tag) -> Option<String> {
 /// What an open element contributed, undone when it closes.
 struct Frame {
     hints: HintSet,
+    is_noscript: bool,
     is_skipped: bool,
     is_block: bool,
     is_cell: bool,
@@ -549,6 +550,9 @@ struct Walker<'a> {
     /// How many open elements set each hint bit.
     hint_counts: [u32; 16],
     skip_depth: u32,
+    /// Open `noscript` elements: their content, markup the parser kept
+    /// as text, is saved for pages whose article only they hold.
+    noscript_depth: u32,
     link_depth: u32,
     /// Target of the innermost open link, as an index into `links`.
     open_link: Vec<u32>,
@@ -605,9 +609,12 @@ impl<'a> Walker<'a> {
         if is_skipped {
             self.skip_depth += 1;
         }
+        let is_noscript = tag == Tag::Noscript;
+        self.noscript_depth += u32::from(is_noscript);
         self.add_hints(hints, 1);
         self.frames.push(Frame {
             hints,
+            is_noscript,
             is_skipped,
             is_block,
             is_cell: matches!(tag, Tag::Td | Tag::Th),
@@ -631,6 +638,7 @@ impl<'a> Walker<'a> {
         if frame.is_skipped {
             self.skip_depth -= 1;
         }
+        self.noscript_depth -= u32::from(frame.is_noscript);
         if frame.is_link {
             self.open_link.pop();
             self.link_depth -= 1;
@@ -670,6 +678,10 @@ impl<'a> Walker<'a> {
     /// four lead bytes can start a non-ASCII space.
     fn text(&mut self, text: &str) {
         if self.skip_depth > 0 {
+            if self.noscript_depth > 0 {
+                self.document.noscript.push_str(text);
+                self.document.noscript.push('\n');
+            }
             return;
         }
         let in_link = self.link_depth > 0;
