@@ -1,0 +1,150 @@
+//! The [`Article`] built from the final labels, and the article of a page
+//! with text but no confident region.
+
+use super::labels::{demote, drop_repeated_paragraphs, is_story_prose};
+use super::params::Params;
+use super::roles::{find_byline, find_near, title_from_metadata};
+use crate::article::{Article, Label, LineVerdict, RelatedLink};
+use crate::classify::Verdict;
+use crate::config::Config;
+use crate::cues::CueSet;
+use crate::document::Document;
+use crate::features::Features;
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub(super) fn build_article(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    labels: &[Label],
+    region: &Range<usize>,
+    title: Option<usize>,
+    config: &Config,
+) -> Article {
+    let text = |index: usize| document.line_text(&document.lines[index]).to_owned();
+    let metadata = &document.metadata;
+    let json_ld = metadata.json_ld.clone().unwrap_or_default();
+    let mut article = Article {
+        title: title
+            .map(text)
+            .or(json_ld.headline)
+            .or_else(|| metadata.title.clone()),
+        lines: line_verdicts(document, verdicts, labels),
+        ..Article::default()
+    };
+    for index in region.clone() {
+        match labels[index] {
+            Label::Body if Some(index) != title => article.paragraphs.push(text(index)),
+            Label::Caption => article.captions.push(text(index)),
+            _ => {}
+        }
+    }
+    article.related = (0..labels.len())
+        .filter(|&index| labels[index] == Label::Related)
+        .filter(|&index| !features[index].cues.contains(CueSet::RELATED_HEADING))
+        .map(|index| RelatedLink {
+            text: text(index),
+            url: document
+                .line_link(&document.lines[index])
+                .map(str::to_owned),
+        })
+        .collect();
+    // The lines first, as the page shows them; the page's metadata where
+    // no line gives them.
+    article.date = find_near(features, region, config, |line| {
+        line.cues.contains(CueSet::DATE)
+    })
+    .map(text)
+    .or_else(|| metadata.published.clone())
+    .or(json_ld.published);
+    article.byline = find_byline(document, features, labels, region, config)
+        .map(text)
+        .or_else(|| metadata.author.clone())
+        .or(json_ld.author);
+    article
+}
+
+fn line_verdicts(document: &Document, verdicts: &[Verdict], labels: &[Label]) -> Vec<LineVerdict> {
+    document
+        .lines
+        .iter()
+        .zip(verdicts)
+        .zip(labels)
+        .map(|((line, verdict), &label)| LineVerdict {
+            line: line.source_line,
+            label,
+            first_label: verdict.label,
+            scores: verdict.scores,
+        })
+        .collect()
+}
+
+/// A page with no article region: verdicts only, body lines demoted.
+fn unassembled(document: &Document, verdicts: &[Verdict]) -> Article {
+    let labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    Article {
+        lines: line_verdicts(document, verdicts, &labels),
+        ..Article::default()
+    }
+}
+
+/// How sure the assembler is of an article whose body lines add
+/// `kept_gain` (see [`Params::confidence_scale`]): 0 to 1.
+pub(super) fn confidence(kept_gain: f32, params: &Params) -> f32 {
+    let saturation = 1.0 - (-kept_gain / params.confidence_scale.max(f32::MIN_POSITIVE)).exp();
+    params.confidence_ceiling * saturation
+}
+
+/// The article of a page on which no run of lines reads as one: the
+/// running text of the block that holds the most of it (the whole page on
+/// text pages), with a low confidence, so that a page with text is never
+/// lost. A page with less running text than
+/// [`Params::fallback_min_words`] (a home page of teasers, a gallery, an
+/// empty shell) has no article.
+pub(super) fn fallback_article(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Article {
+    let params = &config.assembler;
+    let is_text = |line: &Features| is_story_prose(line) && !line.is_self_repeat;
+    let mut words_by_block: HashMap<u32, u32> = HashMap::new();
+    for line in features.iter().filter(|line| is_text(line)) {
+        *words_by_block.entry(line.container).or_default() += line.words;
+    }
+    let best = words_by_block
+        .iter()
+        .max_by_key(|&(&block, &words)| (words, std::cmp::Reverse(block)))
+        .map(|(&block, &words)| (block, words));
+    let Some((block, words)) = best.filter(|&(_, words)| words as f32 >= params.fallback_min_words)
+    else {
+        return unassembled(document, verdicts);
+    };
+    let kept: Vec<usize> = (0..features.len())
+        .filter(|&index| features[index].container == block && is_text(&features[index]))
+        .collect();
+    let (Some(&first), Some(&last)) = (kept.first(), kept.last()) else {
+        return unassembled(document, verdicts);
+    };
+    let region = first..last + 1;
+    let title = title_from_metadata(document, &region, config);
+    let mut labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    for &index in &kept {
+        labels[index] = Label::Body;
+    }
+    drop_repeated_paragraphs(features, &region, &mut labels);
+    let mut article = build_article(
+        document, features, verdicts, &labels, &region, title, config,
+    );
+    let gain = words as f32 * (1.0 - config.effective_body_threshold());
+    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
+    article
+}
