@@ -32,8 +32,14 @@
 //! 3. **Classify** each line as body, caption, navigation or related: a
 //!    weighted sum per class over a fixed feature vector, then a softmax.
 //! 4. **Assemble** the article: the maximum-gain run of lines, stopped by
-//!    "related stories" headings; the headline, byline and date from the
-//!    lines around it.
+//!    "related stories" headings; then the page's block tree says which
+//!    container holds the story, and the run is searched again inside it,
+//!    so the story's own lists and short lines stay and text beside it
+//!    goes; the headline, byline and date from the lines around it. The
+//!    weights are fitted on about 4,400 pages and judged on sites and
+//!    whole sets held out. [`Config::recall_bias`] is one dial between
+//!    precision and recall; [`Article::confidence`] says how sure the
+//!    result is.
 //!
 //! Every line's verdict, with its four scores, comes back in
 //! [`Article::lines`] so a caller can see why a line was kept or dropped.
@@ -44,9 +50,12 @@
 //! an [`Error`] that says what happened: [`Error::EmptyInput`],
 //! [`Error::InputTooLarge`] (over [`Config::max_input_bytes`]),
 //! [`Error::NotText`] for binary data, [`Error::NoArticle`] for pages with
-//! no article. Broken markup is parsed as browsers parse it; nesting past
-//! 128 elements is flattened before parsing, so cost stays linear in the
-//! input however deep a page nests.
+//! no running text (a page with text but no confident article gives its
+//! best block's text with a low confidence). Broken markup is parsed as
+//! browsers parse it; nesting past 128 elements is flattened, formatting
+//! elements and attributes capped and parsed nodes budgeted per input
+//! byte before parsing, so cost stays linear and memory a few bytes per
+//! input byte however the page is built.
 //!
 //! ## Web archives
 //!
