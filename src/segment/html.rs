@@ -582,16 +582,17 @@ impl<'a> Walker<'a> {
         }
         let hints = element_hints(tag, &attributes, text_share, &mut self.class_hints);
         let heading_level = tag.heading_level();
-        let is_link = tag == Tag::A;
-        if is_link {
-            let link = match attributes.href {
-                Some(href) if !href.trim().is_empty() => {
-                    self.document.links.push(href.trim().to_owned());
-                    (self.document.links.len() - 1) as u32
-                }
-                _ => NO_LINK,
-            };
-            self.open_link.push(link);
+        // An `<a>` without a target (`<a name="top">`) is a placeholder,
+        // not a link: left unclosed, it would make the rest of the page
+        // read as link text.
+        let href = attributes
+            .href
+            .map(str::trim)
+            .filter(|href| !href.is_empty());
+        let is_link = tag == Tag::A && href.is_some();
+        if let Some(href) = href.filter(|_| is_link) {
+            self.document.links.push(href.to_owned());
+            self.open_link.push((self.document.links.len() - 1) as u32);
             self.link_depth += 1;
         }
         if heading_level > 0 {
@@ -1382,6 +1383,17 @@ mod tests {
     fn ruby_annotations_are_not_text() {
         let page = "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む</p>";
         assert_eq!(lines(&segment_html(page)), vec!["漢字を読む"]);
+    }
+
+    #[test]
+    fn an_anchor_without_a_target_is_no_link() {
+        // Left unclosed, `<a name>` would make the page all link text.
+        let page = "<body><a name='top'><h1>Review</h1><p>I have played this keyboard for two years now.</p>\
+            <p>Its action is <a href='/keys'>heavy</a> and good.</p></body>";
+        let document = segment_html(page);
+        let link_chars: Vec<u32> = document.lines.iter().map(|line| line.link_chars).collect();
+        assert_eq!(link_chars, [0, 0, 5]);
+        assert_eq!(document.links, ["/keys"]);
     }
 
     #[test]
