@@ -3235,6 +3235,36 @@ pub(crate) const LEGAL_MARKERS: &[&str] = &[
     "felhasználási feltételek",
     "általános szerződési feltételek",
     "impresszum",
+    // Notices a page shows around, never in, its story: an outdated
+    // browser, scripts turned off, a blog platform's like widget
+    // ("%d bloggers like this"), in many languages.
+    "bloggers like this",
+    "your browser is out of date",
+    "you are using an outdated browser",
+    "please upgrade your browser",
+    "please enable javascript",
+    "javascript is disabled",
+    "ihr browser ist veraltet",
+    "bitte aktivieren sie javascript",
+    "votre navigateur est obsolète",
+    "veuillez activer javascript",
+    "su navegador está desactualizado",
+    "habilite javascript",
+    "o seu navegador está desatualizado",
+    "ative o javascript",
+    "il tuo browser non è aggiornato",
+    "abilita javascript",
+    "ваш браузер устарел",
+    "включите javascript",
+    "您的浏览器版本过低",
+    "请启用javascript",
+    "ブラウザのjavascriptを有効",
+    "trình duyệt của bạn đã cũ",
+    "vui lòng bật javascript",
+    "browser anda sudah usang",
+    "aktifkan javascript",
+    "twoja przeglądarka jest nieaktualna",
+    "włącz javascript",
 ];
 
 /// Substrings that mark a photo or video caption, or an image credit:

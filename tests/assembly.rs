@@ -83,3 +83,21 @@ fn a_page_of_teasers_has_no_article() {
     let page = format!("<html><body><ul>{teasers}</ul></body></html>");
     assert_eq!(extract(&page), Err(Error::NoArticle));
 }
+
+#[test]
+fn notices_around_the_story_do_not_come_out() {
+    let notices = [
+        "Your browser is out of date, so some parts of this page may not display properly for you.",
+        "Ihr Browser ist veraltet, daher werden einige Teile dieser Seite nicht richtig angezeigt.",
+        "Please enable JavaScript in the settings of your browser to see the comments on this story.",
+    ];
+    for notice in notices {
+        let page = format!(
+            "<html><body><div class='entry-content'><h1>Budget passes</h1><p>{notice}</p>\
+             <p>{PARAGRAPH}</p><p>{OTHER}</p><p>{PARAGRAPH} The vote was close.</p></div></body></html>"
+        );
+        let text = extract(&page).expect("an article").text();
+        assert!(!text.contains(&notice[..20]), "{notice}");
+        assert!(text.contains("The vote was close."));
+    }
+}
