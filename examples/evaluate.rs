@@ -23,7 +23,6 @@ mod support;
 use clap::Parser;
 use newsclip::eval::{CorpusScore, PageScore};
 use newsclip::{Config, Extractor};
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -120,44 +119,10 @@ fn find_page(dir: &Path, id: &str) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-/// Gold text by page id, from either benchmark layout.
+/// Gold text by page id (see [`support::gold`]).
 fn load_gold(dir: &Path) -> Result<BTreeMap<String, String>, String> {
-    let single = dir.join("ground-truth.json");
-    if single.is_file() {
-        let all = read_json(&single)?;
-        let entries = all
-            .as_object()
-            .ok_or("ground-truth.json is not an object")?;
-        return Ok(entries
-            .iter()
-            .map(|(id, entry)| (id.clone(), text_field(&entry["articleBody"])))
-            .collect());
-    }
-    let folder = dir.join("ground-truth");
-    let entries =
-        std::fs::read_dir(&folder).map_err(|error| format!("{}: {error}", folder.display()))?;
-    let mut gold = BTreeMap::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|ext| ext == "json") {
-            let id = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let page = read_json(&path)?;
-            gold.insert(id, text_field(&page["ground_truth"]["main_content"]));
-        }
-    }
-    Ok(gold)
-}
-
-fn text_field(value: &Value) -> String {
-    value.as_str().unwrap_or_default().to_owned()
-}
-
-fn read_json(path: &Path) -> Result<Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))?;
-    serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))
+    Ok(support::gold::load_gold(dir)?
+        .into_iter()
+        .map(|(id, (text, _url))| (id, text))
+        .collect())
 }

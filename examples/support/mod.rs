@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // Each example binary uses its own part.
 
+pub mod gold;
+
 use std::io::Read;
 use std::path::Path;
 
