@@ -138,3 +138,22 @@ fn the_classifier_sees_hyphenated_words_as_words() {
     };
     assert_eq!(vectors(&hyphenated), vectors(plain));
 }
+
+/// The fuzzer's find (`cargo fuzz run extract_text`, minimised): a line
+/// with a control character. Its paragraph comes out without it, and is
+/// otherwise the input's text.
+#[test]
+fn fuzz_regression_a_control_character_inside_a_line() {
+    let input = "Le \u{1}.n hin. C. C. C.";
+    if let Ok(article) = newsclip::extract_text(input) {
+        for paragraph in &article.paragraphs {
+            assert!(!paragraph.contains('\u{1}'), "{paragraph:?}");
+            let visible: String = input.chars().filter(|c| !c.is_control()).collect();
+            let squeezed = |text: &str| text.split_whitespace().collect::<String>();
+            assert!(
+                squeezed(&visible).contains(&squeezed(paragraph)),
+                "{paragraph:?}"
+            );
+        }
+    }
+}
