@@ -193,14 +193,9 @@ impl Extractor {
         // what they give when it is several times longer.
         let document = segment_html(html);
         let visible = self.extract_document(&document);
-        let visible_words = match &visible {
-            Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
-            Err(Error::NoArticle) => 0,
-            Err(_) => return visible,
-        };
-        if visible_words >= TINY_ARTICLE_WORDS {
+        let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
-        }
+        };
         let hidden = self.extract_document(&segment_html_with(html, HiddenText::Include));
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
         let found = match (visible, hidden) {
@@ -220,15 +215,13 @@ impl Extractor {
         found: Result<Article, Error>,
         document: &Document,
     ) -> Result<Article, Error> {
-        let found_words = match &found {
-            Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
-            Err(Error::NoArticle) => 0,
-            Err(_) => return found,
+        let Some(found_words) = replaceable_words(&found) else {
+            return found;
         };
-        if found_words >= TINY_ARTICLE_WORDS || document.noscript.trim().is_empty() {
+        if document.noscript.trim().is_empty() {
             return found;
         }
-        let wanted = SCRIPT_BODY_MIN_WORDS.max(HIDDEN_ARTICLE_FACTOR * found_words);
+        let wanted = stand_in_words(found_words);
         match self.extract_document(&segment_html(&document.noscript)) {
             Ok(article) if article_words(&article, wanted) >= wanted => Ok(article),
             _ => found,
@@ -313,14 +306,30 @@ const SCRIPT_BODY_MIN_WORDS: usize = 50;
 /// text is the site's own, but whether it is all of it is not known.
 const SCRIPT_BODY_CONFIDENCE: f32 = 0.5;
 
+/// The words of `found` when another reading of the page may replace it:
+/// no article, or a tiny one (0 for none). `None` when it stands: an
+/// article of its own, or an error that is not "no article".
+fn replaceable_words(found: &Result<Article, Error>) -> Option<usize> {
+    let words = match found {
+        Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
+        Err(Error::NoArticle) => 0,
+        Err(_) => return None,
+    };
+    (words < TINY_ARTICLE_WORDS).then_some(words)
+}
+
+/// How many words an article read from script data must have to stand in
+/// for one of `found_words`.
+fn stand_in_words(found_words: usize) -> usize {
+    SCRIPT_BODY_MIN_WORDS.max(HIDDEN_ARTICLE_FACTOR * found_words)
+}
+
 /// `found`, or the article the page's JSON-LD `articleBody` holds when
 /// the DOM gave none or one several times shorter: pages that render
 /// their story with a script keep it there.
 fn or_script_body(found: Result<Article, Error>, document: &Document) -> Result<Article, Error> {
-    let found_words = match &found {
-        Ok(article) => article_words(article, TINY_ARTICLE_WORDS),
-        Err(Error::NoArticle) => 0,
-        Err(_) => return found,
+    let Some(found_words) = replaceable_words(&found) else {
+        return found;
     };
     let Some(json_ld) = &document.metadata.json_ld else {
         return found;
@@ -328,8 +337,8 @@ fn or_script_body(found: Result<Article, Error>, document: &Document) -> Result<
     let Some(body) = json_ld.body.as_deref() else {
         return found;
     };
-    let wanted = SCRIPT_BODY_MIN_WORDS.max(HIDDEN_ARTICLE_FACTOR * found_words);
-    if found_words >= TINY_ARTICLE_WORDS || body.split_whitespace().take(wanted).count() < wanted {
+    let wanted = stand_in_words(found_words);
+    if body.split_whitespace().take(wanted).count() < wanted {
         return found;
     }
     let paragraphs = script_body_paragraphs(body);

@@ -67,8 +67,7 @@ pub(crate) fn assemble(
         .zip(verdicts)
         .map(|(line, verdict)| line_gain(line, verdict, config))
         .collect();
-    let Some(seed) = find_region(features, verdicts, &gains, &vec![false; gains.len()], None)
-    else {
+    let Some(seed) = find_region(features, verdicts, &gains, &[], None) else {
         return fallback_article(document, features, verdicts, config);
     };
     let main = tree::story_block(document, &gains, &seed, params);

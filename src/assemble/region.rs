@@ -90,6 +90,10 @@ struct Candidate {
 /// article. An article comes before its comments and the lists of other
 /// stories, which may hold more text than the article itself. `None` when
 /// no line is worth keeping.
+///
+/// `lifted` marks the lines the story's block lifted to a gain (empty on
+/// the first search); with a `seed`, the run kept is the best one that
+/// overlaps it.
 pub(super) fn find_region(
     features: &[Features],
     verdicts: &[Verdict],
@@ -242,7 +246,9 @@ fn join_across_boxes(
     let body_share = |lines: &Range<usize>| {
         let body = lines
             .clone()
-            .filter(|&index| verdicts[index].label == Label::Body || lifted[index])
+            .filter(|&index| {
+                verdicts[index].label == Label::Body || lifted.get(index) == Some(&true)
+            })
             .count();
         body as f32 / lines.len().max(1) as f32
     };
@@ -310,8 +316,7 @@ pub(super) fn region_gain(line: &Features, gain: f32, inside_main: bool, params:
         }
         (true, true) => gain * params.inside_cost_share,
         (false, false) => gain * params.outside_gain_share,
-        (true, false) => gain,
-        (false, true) => gain,
+        _ => gain,
     }
 }
 
