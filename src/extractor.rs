@@ -814,4 +814,27 @@ mod tests {
         assert_eq!(article.paragraphs.len(), 3);
         assert!(article.paragraphs[2].starts_with("Buses will wait"));
     }
+
+    #[test]
+    fn a_post_held_in_a_template_script_is_read_when_the_page_shows_none() {
+        let posts: String = [
+            "The council voted on Tuesday to keep the harbour baths open through the winter, after a petition gathered four thousand names.",
+            "Swimmers said the cold water draws more visitors each year, and the lifeguards' union agreed to extend their season by two months.",
+            "The extra cost, about forty thousand euros, will come from the sports budget, which had money left after the stadium repairs.",
+        ]
+        .iter()
+        .map(|post| format!("<p>{post}</p>"))
+        .collect();
+        let page = format!(
+            "<html><body><div id='app'></div>\
+             <script type=\"text/x-handlebars-template\" id='post'><article><h1>Baths stay open</h1>{posts}</article></script>\
+             <script>render('#post')</script></body></html>"
+        );
+        let article = Extractor::default().extract_html_str(&page).unwrap();
+        assert_eq!(article.paragraphs.len(), 3, "{article:?}");
+        assert!(article.paragraphs[0].starts_with("The council voted"));
+        // An ordinary script's code is never read as text.
+        let code = page.replace("text/x-handlebars-template", "text/javascript");
+        assert!(Extractor::default().extract_html_str(&code).is_err());
+    }
 }

@@ -508,6 +508,47 @@ impl PageElements {
     }
 }
 
+/// Whether a script's `type` names markup a script will render:
+/// `text/template`, `text/x-template`, `text/x-handlebars-template`,
+/// `text/ng-template`, `text/x-jsrender`, `text/html`… (any `text/` type
+/// naming a template or HTML).
+fn is_markup_type(kind: &str) -> bool {
+    let kind = kind.trim().to_ascii_lowercase();
+    let Some(subtype) = kind.strip_prefix("text/") else {
+        return false;
+    };
+    subtype == "html"
+        || subtype.contains("template")
+        || subtype.contains("tmpl")
+        || subtype.contains("render")
+}
+
+/// Whether a script start tag (as written in the markup, `<script …>`)
+/// has a `type` that [names markup](is_markup_type): its body is kept
+/// through the pre-scan.
+pub(crate) fn names_markup_script(start_tag: &str) -> bool {
+    let lower = start_tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("type") {
+        let at = from + found;
+        from = at + 4;
+        // The attribute `type`, not `data-type` or a value holding "type".
+        let after_space = lower[..at].ends_with(|c: char| c.is_ascii_whitespace());
+        let Some(value) = lower[from..].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        if !after_space {
+            continue;
+        }
+        let value = value.trim_start().trim_start_matches(['"', '\'']);
+        let end = value
+            .find(|c: char| c == '"' || c == '\'' || c == '>' || c.is_ascii_whitespace())
+            .unwrap_or(value.len());
+        return is_markup_type(&value[..end]);
+    }
+    false
+}
+
 /// The text of an element's direct text children, for the two elements
 /// whose text is metadata: `<title>` and a JSON-LD `<script>`.
 fn node_text(node: ego_tree::NodeRef<'_, Node>, tag: Tag) -> Option<String> {
@@ -610,7 +651,10 @@ impl<'a> Walker<'a> {
         if is_skipped {
             self.skip_depth += 1;
         }
-        let is_noscript = tag == Tag::Noscript;
+        // A template script's markup is read like `noscript` markup: only
+        // when the visible page shows no article.
+        let is_noscript = tag == Tag::Noscript
+            || (tag == Tag::Script && element.attr("type").is_some_and(is_markup_type));
         self.noscript_depth += u32::from(is_noscript);
         self.add_hints(hints, 1);
         self.frames.push(Frame {
@@ -1435,5 +1479,26 @@ mod tests {
         );
         let document = segment_html(&page);
         assert_eq!(lines(&document), vec!["deep"]);
+    }
+
+    #[test]
+    fn template_script_types_are_told_from_code() {
+        for tag in [
+            "<script type=\"text/template\">",
+            "<script id=t type='text/x-handlebars-template'>",
+            "<SCRIPT TYPE=text/html>",
+            "<script type = \"text/ng-template\" id=\"a.html\">",
+        ] {
+            assert!(names_markup_script(tag), "{tag}");
+        }
+        for tag in [
+            "<script>",
+            "<script type=\"text/javascript\">",
+            "<script type=module>",
+            "<script data-type=\"text/template\">",
+            "<script type=\"application/ld+json\">",
+        ] {
+            assert!(!names_markup_script(tag), "{tag}");
+        }
     }
 }

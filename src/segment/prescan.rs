@@ -497,7 +497,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, mut budget: NodeBudget, prepared: &
                     end_of_raw_text(bytes, body_start, name)
                 };
                 let cut = match kind {
-                    TagKind::Script => !contains_json(&html[tag.start..body_start]),
+                    TagKind::Script => !keeps_body(&html[tag.start..body_start]),
                     TagKind::Style => true,
                     _ => false,
                 };
@@ -1047,13 +1047,20 @@ fn lowercase_in<'a>(name: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
     Some(lower)
 }
 
-/// Whether a script's start tag names JSON (`type="application/ld+json"`):
-/// its body is metadata the walk reads, so it stays.
-fn contains_json(start_tag: &str) -> bool {
+/// Whether a script's body stays: its start tag names JSON
+/// (`type="application/ld+json"`: metadata the walk reads) or markup
+/// (`type="text/template"`, `text/x-handlebars-template`, `text/html`…:
+/// a page that renders its post with a script may hold the whole body
+/// there, read when the visible page shows no article).
+fn keeps_body(start_tag: &str) -> bool {
+    contains_word(start_tag, b"json") || crate::segment::html::names_markup_script(start_tag)
+}
+
+fn contains_word(start_tag: &str, word: &[u8]) -> bool {
     start_tag
         .as_bytes()
-        .windows(4)
-        .any(|window| window.eq_ignore_ascii_case(b"json"))
+        .windows(word.len())
+        .any(|window| window.eq_ignore_ascii_case(word))
 }
 
 fn rposition(open: &[&str], name: &str) -> Option<usize> {
