@@ -311,9 +311,9 @@ fn write_summary(
     let article = match result {
         Ok(article) => article,
         Err(error) => {
-            write!(
+            writeln!(
                 out,
-                "<p class=\"error\" id=\"error\"><strong>No article.</strong> {}</p>\n",
+                "<p class=\"error\" id=\"error\"><strong>No article.</strong> {}</p>",
                 Escaped(&error.to_string())
             )?;
             write_counts(out, &visible.lines)?;
@@ -333,16 +333,16 @@ fn write_summary(
     write_field(out, "Date", article.date.as_deref())?;
     let confidence = article.confidence.clamp(0.0, 1.0);
     let low = if confidence < 0.5 { " low" } else { "" };
-    write!(
+    writeln!(
         out,
         "<dt>Confidence</dt><dd><span class=\"meter{low}\"><span style=\"width:{:.0}%\"></span></span> \
-         {confidence:.2}{}</dd>\n",
+         {confidence:.2}{}</dd>",
         confidence * 100.0,
         if low.is_empty() { "" } else { " (low: below 0.5)" },
     )?;
-    write!(
+    writeln!(
         out,
-        "<dt>Article</dt><dd>{} paragraphs, {} words, {} captions, {} related links</dd>\n",
+        "<dt>Article</dt><dd>{} paragraphs, {} words, {} captions, {} related links</dd>",
         article.paragraphs.len(),
         article
             .paragraphs
@@ -380,11 +380,8 @@ fn write_summary(
 
 fn write_field(out: &mut String, name: &str, value: Option<&str>) -> fmt::Result {
     match value {
-        Some(value) => write!(out, "<dt>{name}</dt><dd>{}</dd>\n", Escaped(value)),
-        None => write!(
-            out,
-            "<dt>{name}</dt><dd class=\"missing\">none found</dd>\n"
-        ),
+        Some(value) => writeln!(out, "<dt>{name}</dt><dd>{}</dd>", Escaped(value)),
+        None => writeln!(out, "<dt>{name}</dt><dd class=\"missing\">none found</dd>"),
     }
 }
 
@@ -398,7 +395,7 @@ fn write_list<T>(
 ) -> fmt::Result {
     let count = items.len();
     if count == 0 {
-        return write!(out, "<p class=\"missing\" id=\"{id}\">{title}: none</p>\n");
+        return writeln!(out, "<p class=\"missing\" id=\"{id}\">{title}: none</p>");
     }
     let open = if count <= OPEN_LIST_MAX_ITEMS {
         " open"
@@ -443,22 +440,26 @@ fn write_legend(out: &mut String, lines: &[ReportLine]) -> fmt::Result {
             .iter()
             .filter(|line| line.verdict.label == label)
             .count();
-        write!(
+        writeln!(
             out,
-            "<span class=\"chip\"><span class=\"swatch {label}\"></span>{label} <small>{count}</small></span>\n"
+            "<span class=\"chip\"><span class=\"swatch {label}\"></span>{label} <small>{count}</small></span>"
         )?;
     }
     for role in Role::MARKED {
         let (mark, meaning) = role.mark();
-        write!(
+        writeln!(
             out,
-            "<span class=\"chip\"><span class=\"key\">{mark}</span>{meaning}</span>\n"
+            "<span class=\"chip\"><span class=\"key\">{mark}</span>{meaning}</span>"
         )?;
     }
     out.push_str(
-        "<span class=\"chip\"><span class=\"region-key\"></span>the article's region</span>\n\
-         <span class=\"chip hint\">hover a line for its scores</span>\n</nav>\n",
+        "<span class=\"chip\"><span class=\"region-key\"></span>the article's region</span>\n",
     );
+    // A plain link, no script: long menus often come before the story.
+    if lines.iter().any(|line| line.role.is_kept()) {
+        out.push_str("<a class=\"chip jump\" href=\"#region\">go to the region \u{2193}</a>\n");
+    }
+    out.push_str("<span class=\"chip hint\">hover a line for its scores</span>\n</nav>\n");
     Ok(())
 }
 
@@ -612,6 +613,8 @@ code { font: 12px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .chip { display: inline-flex; align-items: center; gap: 6px; }
 .chip small { color: var(--muted); }
 .chip.hint { color: var(--muted); font-style: italic; }
+.chip.jump { color: var(--region); font-weight: 600; text-decoration: none; }
+.region { scroll-margin-top: 64px; }
 .swatch { display: inline-block; width: 22px; height: 14px; border-left: 5px solid; border-radius: 2px; }
 .key { display: inline-block; min-width: 1.2em; text-align: center; font-weight: 700; }
 .region-key { display: inline-block; width: 22px; height: 14px; border: 2px solid var(--region); border-radius: 3px; }
