@@ -80,6 +80,7 @@ mod extractor;
 mod features;
 mod lexicon;
 mod normalize;
+pub mod report;
 mod segment;
 #[cfg(test)]
 mod test_pieces;
