@@ -9,12 +9,18 @@ machine with N free cores the threads approach N times one thread's rate.
 
 Prints both rates and their ratio; each is the best of --rounds runs,
 alternated, so a burst of load elsewhere on the machine hits both alike.
+Then the same ratio for a control that is known to run on all the cores
+it gets (hashlib's SHA-256 of large buffers, which releases the
+interpreter): what the machine itself gives threads at the moment. A busy
+machine holds both down together; newsclip well under the control means
+newsclip does not run in parallel.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -86,6 +92,29 @@ def measure(threads: int, repeat: int, rounds: int) -> Speedup:
     return Speedup(min(single), min(multi), threads, work)
 
 
+CONTROL_BUFFER = bytes(range(256)) * (1 << 14)  # 4 MiB
+
+
+def control_ratio(threads: int, rounds: int, blocks: int = 48) -> float:
+    """One thread's time over `threads` threads' for hashing `blocks`
+    buffers: the speed-up the machine gives a workload free of the
+    interpreter lock, now."""
+
+    def hash_blocks(count: int) -> None:
+        for _ in range(count):
+            hashlib.sha256(CONTROL_BUFFER).digest()
+
+    def timed(thread_count: int) -> float:
+        start = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=thread_count) as pool:
+            list(pool.map(hash_blocks, [blocks // thread_count] * thread_count))
+        return time.perf_counter() - start
+
+    single = min(timed(1) for _ in range(rounds))
+    multi = min(timed(threads) for _ in range(rounds))
+    return single / multi
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=4)
@@ -98,6 +127,7 @@ def main() -> int:
     print(f"1 thread:   {result.one_thread:.3f} s  {megabytes / result.one_thread:.1f} MB/s")
     print(f"{args.threads} threads:  {result.threads:.3f} s  {megabytes / result.threads:.1f} MB/s")
     print(f"ratio: {result.ratio:.2f}x")
+    print(f"control (SHA-256, {args.threads} threads over 1): {control_ratio(args.threads, args.rounds):.2f}x")
     return 0
 
 

@@ -51,10 +51,15 @@ def test_errors_on_threads_are_the_errors_of_one_thread():
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: threads cannot run side by side")
 def test_four_threads_beat_one_on_two_cores():
     result = bench_threads.measure(threads=4, repeat=8, rounds=3)
-    assert result.ratio >= MIN_SPEEDUP, (
-        f"4 threads took {result.threads:.3f} s, one thread {result.one_thread:.3f} s: "
-        f"ratio {result.ratio:.2f}, under {MIN_SPEEDUP}"
-    )
+    if result.ratio < MIN_SPEEDUP:
+        # Said in the failure, not used to pass: whether the machine had
+        # two free cores to give.
+        control = bench_threads.control_ratio(threads=4, rounds=3)
+        pytest.fail(
+            f"4 threads took {result.threads:.3f} s, one thread {result.one_thread:.3f} s: "
+            f"ratio {result.ratio:.2f}, under {MIN_SPEEDUP} (a workload free of the interpreter lock "
+            f"gets {control:.2f} on this machine now)"
+        )
 
 
 def long_page(paragraphs: int) -> str:
