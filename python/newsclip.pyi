@@ -19,16 +19,39 @@ The stubs of the compiled module (python/src/lib.rs).
 
 from typing import Literal, Optional, Union, final
 
+__all__ = [
+    "Article",
+    "Config",
+    "DEFAULT_BODY_THRESHOLD",
+    "DEFAULT_MAX_INPUT_BYTES",
+    "DEFAULT_METADATA_WINDOW",
+    "DEFAULT_RECALL_BIAS",
+    "DEFAULT_TITLE_LOOKBACK",
+    "EmptyInput",
+    "Extractor",
+    "InputTooLarge",
+    "LineVerdict",
+    "NewsclipError",
+    "NoArticle",
+    "NotText",
+    "RelatedLink",
+    "UnreadableResponse",
+    "extract",
+    "extract_html",
+    "extract_text",
+    "looks_like_html",
+]
+
 DEFAULT_MAX_INPUT_BYTES: int
 DEFAULT_RECALL_BIAS: float
 DEFAULT_BODY_THRESHOLD: float
 DEFAULT_TITLE_LOOKBACK: int
 DEFAULT_METADATA_WINDOW: int
 
-#: A page: HTML or text as bytes (any charset) or as a decoded str.
-Page = Union[bytes, bytearray, str]
+# A page: HTML or text as bytes (any charset) or as a decoded str.
+_Page = Union[bytes, bytearray, str]
 
-LabelName = Literal["body", "caption", "navigation", "related"]
+_LabelName = Literal["body", "caption", "navigation", "related"]
 
 class NewsclipError(Exception):
     """Base class of every error newsclip raises; its message says what was wrong."""
@@ -69,13 +92,13 @@ class LineVerdict:
     def line(self) -> int:
         """The 1-based line number of a text input; the block's number in an HTML page."""
     @property
-    def label(self) -> LabelName:
+    def label(self) -> _LabelName:
         """The final label, after the assembler has seen the whole page."""
     @property
-    def first_label(self) -> LabelName:
+    def first_label(self) -> _LabelName:
         """The classifier's own label, before the assembler revised it."""
     @property
-    def scores(self) -> dict[LabelName, float]:
+    def scores(self) -> dict[_LabelName, float]:
         """The classifier's probability of each label, keyed by label name."""
     def to_dict(self) -> dict[str, object]:
         """The verdict as the extract binary's JSON writes it (scores not rounded)."""
@@ -119,15 +142,15 @@ class Article:
 class Config:
     """Settings of an Extractor, each with the library's default; read-only once built."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         max_input_bytes: int = ...,
         recall_bias: float = ...,
         body_threshold: float = ...,
         title_lookback: int = ...,
         metadata_window: int = ...,
-    ) -> None: ...
+    ) -> Config: ...
     @property
     def max_input_bytes(self) -> int:
         """Inputs larger than this many bytes raise InputTooLarge."""
@@ -149,28 +172,28 @@ class Extractor:
     """A reusable article extractor: build it once, share it between threads
     (it releases the interpreter while it extracts)."""
 
-    def __init__(self, config: Optional[Config] = None) -> None: ...
+    def __new__(cls, config: Optional[Config] = None) -> Extractor: ...
     @property
     def config(self) -> Config:
         """The settings this extractor runs with."""
-    def extract_html(self, page: Page, charset: Optional[str] = None) -> Article:
+    def extract_html(self, page: _Page, charset: Optional[str] = None) -> Article:
         """Extracts the article from an HTML page: bytes in the charset the page
         declares (or `charset`, an HTTP header's, which comes first), or a str."""
-    def extract_text(self, page: Page) -> Article:
+    def extract_text(self, page: _Page) -> Article:
         """Extracts the article from a page flattened to text, one block per line."""
-    def extract(self, page: Page) -> Article:
+    def extract(self, page: _Page) -> Article:
         """Extracts the article from HTML or text, telling which from the content."""
 
-def extract_html(page: Page, charset: Optional[str] = None) -> Article:
+def extract_html(page: _Page, charset: Optional[str] = None) -> Article:
     """Extracts the article from an HTML page with the default settings.
 
     Raises a NewsclipError subclass when the page has no article or cannot be read.
     """
 
-def extract_text(page: Page) -> Article:
+def extract_text(page: _Page) -> Article:
     """Extracts the article from a page flattened to text with the default settings."""
 
-def extract(page: Page) -> Article:
+def extract(page: _Page) -> Article:
     """Extracts the article from HTML or text with the default settings."""
 
 def looks_like_html(page: bytes) -> bool:

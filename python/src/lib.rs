@@ -532,9 +532,7 @@ fn extract_with(
 }
 
 fn into_article(result: Result<newsclip::Article, Error>) -> PyResult<Article> {
-    result
-        .map(|inner| Article { inner })
-        .map_err(to_py_err)
+    result.map(|inner| Article { inner }).map_err(to_py_err)
 }
 
 /// Extracts the article from an HTML page (bytes in any charset the page
@@ -586,7 +584,10 @@ mod newsclip_module {
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         module.add("DEFAULT_MAX_INPUT_BYTES", newsclip::DEFAULT_MAX_INPUT_BYTES)?;
         module.add("DEFAULT_RECALL_BIAS", newsclip::DEFAULT_RECALL_BIAS)?;
-        module.add("DEFAULT_BODY_THRESHOLD", super::to_py_float(newsclip::DEFAULT_BODY_THRESHOLD))?;
+        module.add(
+            "DEFAULT_BODY_THRESHOLD",
+            super::to_py_float(newsclip::DEFAULT_BODY_THRESHOLD),
+        )?;
         module.add("DEFAULT_TITLE_LOOKBACK", newsclip::DEFAULT_TITLE_LOOKBACK)?;
         module.add("DEFAULT_METADATA_WINDOW", newsclip::DEFAULT_METADATA_WINDOW)?;
         Ok(())

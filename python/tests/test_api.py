@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import ast
 import math
+import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -35,8 +38,6 @@ def rust_error_variants() -> list[str]:
     """The variants of `newsclip::Error`, read from src/error.rs."""
     source = (Path(__file__).resolve().parents[2] / "src" / "error.rs").read_text(encoding="utf-8")
     body = source[source.index("pub enum Error {") :]
-    import re
-
     return re.findall(r"^    ([A-Z][A-Za-z]+)\b", body, flags=re.MULTILINE)
 
 
@@ -255,6 +256,19 @@ def test_the_package_ships_stubs_that_name_its_api():
     assert (package / "py.typed").exists()
     module = {name for name in dir(newsclip.newsclip) if not name.startswith("_")}
     assert public_names_of_stubs() == module
+
+
+def test_stubs_match_the_module():
+    """mypy's stubtest: every name, signature and property of the stubs
+    as the compiled module has it."""
+    allowlist = Path(__file__).resolve().parents[1] / "stubtest-allowlist.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "newsclip", "--allowlist", str(allowlist)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
 
 
 def test_docstrings():

@@ -83,3 +83,29 @@ def test_hostile_pages_fail_as_the_binary_does(page, hostile_records):
         return
     assert record["error"] is None, record["error"]
     assert article.text == record["text"]
+
+
+# The failing hostile pages and the error fixtures/hostile/README.md says
+# each gives.
+HOSTILE_ERRORS = {
+    "empty.html": newsclip.EmptyInput,
+    "whitespace.txt": newsclip.EmptyInput,
+    "image.html": newsclip.NotText,
+    "nul-padded.txt": newsclip.NotText,
+    "home-page.html": newsclip.NoArticle,
+}
+
+
+def test_every_failing_hostile_page_is_named_here(hostile_records):
+    failing = {page.path.name for page in HOSTILE_PAGES if hostile_records[page.name]["error"]}
+    assert failing == HOSTILE_ERRORS.keys()
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_ERRORS))
+def test_hostile_pages_raise_their_subclass(name):
+    (page,) = [page for page in HOSTILE_PAGES if page.path.name == name]
+    with pytest.raises(newsclip.NewsclipError) as raised:
+        extract_like_binary(newsclip.Extractor(), page)
+    assert type(raised.value) is HOSTILE_ERRORS[name]
+    with pytest.raises(HOSTILE_ERRORS[name]):
+        newsclip.extract(page.data)
