@@ -5,9 +5,9 @@
 //! is read: an [`Article`] holds the Rust `newsclip::Article`, and each
 //! getter builds its Python value on demand, so objects stay immutable
 //! (`frozen`) and may be shared between threads. Extraction runs with the
-//! interpreter released (`Python::detach`): the page is borrowed from its
-//! `bytes` or `str` object, which Python never mutates, so several Python
-//! threads extract on several cores at once.
+//! interpreter released (`Python::detach`) on a page held apart from any
+//! Python object that could change ([`Page`]), so several Python threads
+//! extract on several cores at once.
 //!
 //! Each `newsclip::Error` variant is an exception class of its own,
 //! subclass of `NewsclipError`, its message the Rust error's `Display`.
@@ -72,8 +72,10 @@ fn to_py_err(error: Error) -> PyErr {
     }
 }
 
-/// A page as Python gave it, borrowed from its object (a `bytearray` is
-/// copied, being mutable) so it can be read with the interpreter released.
+/// A page as Python gave it, held so it can be read with the interpreter
+/// released: `bytes` borrowed from the object, which Python never mutates;
+/// a `bytearray` copied, being mutable; a `str` encoded to UTF-8 once (the
+/// stable ABI of Python 3.9 lends no UTF-8 view of a `str`).
 enum Page {
     Bytes(PyBackedBytes),
     Text(PyBackedStr),

@@ -4,9 +4,9 @@ released while newsclip extracts) more pages a second on two cores."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
