@@ -133,7 +133,16 @@ pub(crate) struct Block {
     /// What the element itself says it is (`article`, an article-content
     /// class, navigation…), not what it sits inside.
     pub hints: HintSet,
+    /// A fingerprint of the element's tag and first class word, digits
+    /// dropped (`article.message`, `div.post-1234` as `div.post-`), or
+    /// [`NO_KIND`] for an element without a class: sibling blocks of one
+    /// kind are records of one list (the posts of a thread, the items of
+    /// a listing).
+    pub kind: u32,
 }
+
+/// [`Block::kind`] of an element without a class.
+pub(crate) const NO_KIND: u32 = 0;
 
 /// A page as the front ends produce it.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -12,7 +12,10 @@
 //!    other stories.
 //! 2. **Story block** ([`tree`]). The region's gain is summed up the page's
 //!    block tree; the deepest block that holds most of it is the story's
-//!    block: the page's markup says which container holds the story.
+//!    block: the page's markup says which container holds the story. When
+//!    that block (or an ancestor) is one of several sibling records of
+//!    one kind, each holding prose in a block like the story's (the posts
+//!    of a thread, the entries of a listing), all of them are the story.
 //! 3. **Region.** The seed search runs again with the lines weighed by
 //!    where they sit: inside the story's block, a line the page marks as
 //!    nothing else (a list, a date, a short line) adds a little and other

@@ -12,7 +12,7 @@
 //! weights per tag; here the weights are the classifier's.
 
 use super::params::Params;
-use crate::document::{Document, NO_CONTAINER};
+use crate::document::{Document, NO_CONTAINER, NO_KIND};
 use std::ops::Range;
 
 /// The main container and which blocks lie inside it.
@@ -83,16 +83,79 @@ pub(super) fn story_block(
     else {
         return MainBlock::default();
     };
+    let records = records_around(document, gains, best, params);
     let mut inside = vec![false; blocks.len()];
-    inside[best] = true;
-    for index in best + 1..blocks.len() {
+    for &record in &records {
+        inside[record] = true;
+    }
+    let first = records.iter().copied().min().unwrap_or(best);
+    for index in first + 1..blocks.len() {
         let parent = blocks[index].parent;
-        inside[index] = parent != NO_CONTAINER && inside.get(parent as usize) == Some(&true);
+        inside[index] |= parent != NO_CONTAINER && inside.get(parent as usize) == Some(&true);
     }
     MainBlock {
         block: Some(best as u32),
         inside,
     }
+}
+
+/// The story's block, or, when one of its closest ancestors (up to
+/// [`Params::record_lift`] levels above it, itself included) is one of
+/// several sibling blocks of one [kind](crate::document::Block::kind)
+/// that each hold prose in a block of the story's own kind, every such
+/// sibling: the posts of a thread, the answers under a question, the
+/// entries of a listing. Line by line each record reads as a short
+/// article; the page's markup says they are one list. Asking that each
+/// record hold a block like the story's keeps out siblings that only
+/// share a layout class (the rows of a grid: the story in one, the
+/// comments or teasers in the next).
+fn records_around(document: &Document, gains: &[f32], best: usize, params: &Params) -> Vec<usize> {
+    let blocks = &document.blocks;
+    let mut prose = vec![0f32; blocks.len()];
+    for (line, &gain) in document.lines.iter().zip(gains) {
+        if let Some(sum) = prose.get_mut(line.container as usize) {
+            *sum += gain.max(0.0);
+        }
+    }
+    for index in (0..blocks.len()).rev() {
+        let parent = blocks[index].parent as usize;
+        if parent < index {
+            prose[parent] += prose[index];
+        }
+    }
+    // Blocks holding (or being) a block of the story's kind with prose.
+    let story_kind = blocks[best].kind;
+    let mut holds_story_like = vec![false; blocks.len()];
+    for index in (0..blocks.len()).rev() {
+        if blocks[index].kind == story_kind && prose[index] >= params.record_min_gain {
+            holds_story_like[index] = true;
+        }
+        let parent = blocks[index].parent as usize;
+        if holds_story_like[index] && parent < index {
+            holds_story_like[parent] = true;
+        }
+    }
+    let mut candidate = best;
+    for _ in 0..=params.record_lift as usize {
+        let block = blocks[candidate];
+        if block.parent == NO_CONTAINER {
+            break;
+        }
+        if block.kind != NO_KIND {
+            let records: Vec<usize> = (0..blocks.len())
+                .filter(|&index| {
+                    blocks[index].parent == block.parent
+                        && blocks[index].kind == block.kind
+                        && holds_story_like[index]
+                })
+                .collect();
+            if records.len() as f32 >= params.record_min_count && records.contains(&candidate) {
+                return records;
+            }
+        }
+        candidate = block.parent as usize;
+    }
+    vec![best]
 }
 
 #[cfg(test)]
@@ -101,12 +164,27 @@ mod tests {
     use crate::document::{Block, HintSet, Line};
 
     fn document(parents: &[u32], line_blocks: &[u32]) -> Document {
+        with_kinds(
+            document_of(parents, line_blocks),
+            &vec![NO_KIND; parents.len()],
+        )
+    }
+
+    fn with_kinds(mut page: Document, kinds: &[u32]) -> Document {
+        for (block, &kind) in page.blocks.iter_mut().zip(kinds) {
+            block.kind = kind;
+        }
+        page
+    }
+
+    fn document_of(parents: &[u32], line_blocks: &[u32]) -> Document {
         Document {
             blocks: parents
                 .iter()
                 .map(|&parent| Block {
                     parent,
                     hints: HintSet::default(),
+                    kind: NO_KIND,
                 })
                 .collect(),
             lines: line_blocks
@@ -158,5 +236,50 @@ mod tests {
             story_block(&menu, &[-1.0, -1.0], &(0..2), &Params::default()).block,
             None
         );
+    }
+
+    /// Records are looked for with a list's own settings, since the
+    /// default table may leave them off.
+    fn record_params() -> Params {
+        Params {
+            record_min_gain: 3.0,
+            record_lift: 10.0,
+            record_min_count: 3.0,
+            ..Params::default()
+        }
+    }
+
+    #[test]
+    fn the_posts_of_a_thread_are_one_list() {
+        // thread(0) > post(1, 3, 5, kind 7) > text(2, 4, 6, kind 8); the
+        // first post's text holds the seed.
+        let kinds = [NO_KIND, 7, 8, 7, 8, 7, 8];
+        let page = with_kinds(
+            document_of(&[NO_CONTAINER, 0, 1, 0, 3, 0, 5], &[2, 2, 4, 6]),
+            &kinds,
+        );
+        let gains = [4.0, 4.0, 5.0, 3.5];
+        let main = story_block(&page, &gains, &(0..2), &record_params());
+        assert_eq!(main.block, Some(2));
+        assert!((1..7).all(|block| main.contains(block)), "{main:?}");
+        assert!(!main.contains(0));
+        // Two posts are not yet a list of three.
+        let two = with_kinds(document_of(&[NO_CONTAINER, 0, 1, 0, 3], &[2, 2, 4]), &kinds);
+        let main = story_block(&two, &gains, &(0..2), &record_params());
+        assert!(main.contains(2) && !main.contains(3));
+    }
+
+    #[test]
+    fn rows_of_a_grid_are_not_records_of_the_story() {
+        // page(0) > row(1, 3, 5, kind 7): the story's text (2, kind 8) in
+        // the first, comment lists (4, 6, kind 9) in the others.
+        let kinds = [NO_KIND, 7, 8, 7, 9, 7, 9];
+        let page = with_kinds(
+            document_of(&[NO_CONTAINER, 0, 1, 0, 3, 0, 5], &[2, 2, 4, 6]),
+            &kinds,
+        );
+        let main = story_block(&page, &[4.0, 4.0, 5.0, 5.0], &(0..2), &record_params());
+        assert_eq!(main.block, Some(2));
+        assert!(main.contains(2) && !main.contains(1) && !main.contains(4));
     }
 }

@@ -549,6 +549,22 @@ pub(crate) fn names_markup_script(start_tag: &str) -> bool {
     false
 }
 
+/// [`Block::kind`]: FNV-1a of the tag name and the first class word
+/// with its digits dropped (record classes carry numbers: `post-1234`).
+fn block_kind(tag: &str, class: Option<&str>) -> u32 {
+    let Some(word) = class.and_then(|class| class.split_ascii_whitespace().next()) else {
+        return crate::document::NO_KIND;
+    };
+    let bytes = tag
+        .bytes()
+        .chain(std::iter::once(b'.'))
+        .chain(word.bytes().filter(|byte| !byte.is_ascii_digit()));
+    let hash = bytes.fold(0x811c_9dc5u32, |hash, byte| {
+        (hash ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    });
+    hash.max(1)
+}
+
 /// The text of an element's direct text children, for the two elements
 /// whose text is metadata: `<title>` and a JSON-LD `<script>`.
 fn node_text(node: ego_tree::NodeRef<'_, Node>, tag: Tag) -> Option<String> {
@@ -644,6 +660,7 @@ impl<'a> Walker<'a> {
             self.document.blocks.push(Block {
                 parent: self.containers.last().copied().unwrap_or(NO_CONTAINER),
                 hints,
+                kind: block_kind(element.name(), attributes.class),
             });
             self.containers.push(self.container_count);
             self.container_count += 1;
