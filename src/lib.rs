@@ -75,7 +75,6 @@ mod cues;
 mod decode;
 mod document;
 mod error;
-pub mod eval;
 mod extractor;
 mod features;
 mod lexicon;
