@@ -57,12 +57,25 @@
 //! byte before parsing, so cost stays linear and memory a few bytes per
 //! input byte however the page is built.
 //!
+//! Gzipped input is gunzipped first by every method that takes bytes,
+//! within the same limit on the gunzipped size, so a gzip bomb is
+//! [`Error::InputTooLarge`]; a stream that does not gunzip is
+//! [`Error::InvalidGzip`].
+//!
+//! ## Links
+//!
+//! [`RelatedLink::url`] is absolute when the page's URL is known: give it
+//! with [`HtmlPage::with_url`] and [`Extractor::extract_html_page`]
+//! (archived pages carry theirs). Addresses resolve against the page's
+//! `<base href>`, else its URL, as browsers resolve them; with neither an
+//! absolute base nor a URL, they stay as the page wrote them.
+//!
 //! ## Web archives
 //!
 //! [`warc`] reads WARC files, plain or gzipped per record as Common Crawl
 //! writes them, and [`Extractor::extract_warc`] turns each archived HTML
 //! page into one [`warc::WarcArticle`] carrying its URL, record id and
-//! capture date, in bounded memory.
+//! capture date, in bounded memory, its links resolved against its URL.
 #![deny(missing_docs)]
 
 mod article;
@@ -79,6 +92,7 @@ mod extractor;
 mod features;
 mod lexicon;
 mod normalize;
+mod page;
 mod segment;
 #[cfg(test)]
 mod test_pieces;
@@ -93,6 +107,7 @@ pub use config::{
 pub use decode::looks_like_html;
 pub use error::Error;
 pub use extractor::Extractor;
+pub use page::HtmlPage;
 
 /// Extracts the article from a page flattened to text (one block per
 /// line) with the default [`Config`].
