@@ -72,11 +72,14 @@
 //!
 //! ## Web archives
 //!
-//! [`warc`] reads WARC files, plain or gzipped per record as Common Crawl
-//! writes them, and [`Extractor::extract_warc`] turns each archived HTML
-//! page into one [`warc::WarcArticle`] carrying its URL, record id and
-//! capture date, in bounded memory, its links resolved against its URL.
+//! With the default feature `warc`, [`warc`] reads WARC files, plain or
+//! gzipped per record as Common Crawl writes them, and
+//! [`Extractor::extract_warc`] turns each archived HTML page into one
+//! [`warc::WarcArticle`] carrying its URL, record id and capture date, in
+//! bounded memory, its links resolved against its URL. A library user who
+//! needs no archives turns it off with `default-features = false`.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod article;
 mod assemble;
@@ -96,6 +99,8 @@ mod page;
 mod segment;
 #[cfg(test)]
 mod test_pieces;
+#[cfg(feature = "warc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "warc")))]
 pub mod warc;
 mod window_set;
 
@@ -151,6 +156,12 @@ pub fn extract_text(text: &str) -> Result<Article, Error> {
 pub fn extract_html(bytes: &[u8]) -> Result<Article, Error> {
     Extractor::default().extract_html(bytes)
 }
+
+// `bench`, `training` and `debug_lines` serve the repository's own
+// benches, examples and tests. Those are crates of their own that reach
+// only public items, so these stay public, hidden from the documentation
+// and outside the stable API; they are thin views of internals, not
+// features to maintain.
 
 /// What the `classify` bench needs to time the classifier loop alone.
 /// Not part of the stable API.
