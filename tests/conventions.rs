@@ -113,7 +113,9 @@ fn gzipped_bytes_are_read_as_the_page_they_hold() {
         extractor.extract_text(text).unwrap()
     );
     assert_eq!(
-        extractor.extract_text_bytes(&gzip(text.as_bytes())).unwrap(),
+        extractor
+            .extract_text_bytes(&gzip(text.as_bytes()))
+            .unwrap(),
         extractor.extract_text(text).unwrap()
     );
 }
