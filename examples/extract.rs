@@ -17,6 +17,9 @@
 //! line and the body; `--format json` prints one JSON object per input
 //! (JSON Lines) in input order; `--format markdown` the title as a heading,
 //! the paragraphs, then captions and related links in their own sections.
+//! `--format html-report` writes one self-contained HTML page of one input:
+//! its lines coloured by label, the article's region outlined, the
+//! extracted fields on top ([`newsclip::report`]).
 //! `--stream` reads JSON Lines pages on standard input and writes one
 //! record per line, in order, each with the page's `url`, as soon as it and
 //! every record before it are done. A line over `--max-input-bytes` is
@@ -139,6 +142,10 @@ enum Format {
     /// The title as a heading, the paragraphs, then captions and related
     /// links in sections of their own.
     Markdown,
+    /// One self-contained HTML page: the page's lines coloured by label,
+    /// the article's region outlined, the summary on top
+    /// (`newsclip::report`). For one input only.
+    HtmlReport,
 }
 
 /// One input to extract: a page file, a place that could not be listed
@@ -193,6 +200,8 @@ struct Outcome {
     warc_record_id: Option<String>,
     warc_date: Option<String>,
     result: Result<Article, Failure>,
+    /// The page's `--format html-report` page, when the page was read.
+    report: Option<String>,
 }
 
 /// Why an input gave no article.
@@ -243,6 +252,7 @@ impl Outcome {
             warc_record_id: None,
             warc_date: None,
             result,
+            report: None,
         }
     }
 
@@ -261,6 +271,8 @@ struct Job {
     extractor: Extractor,
     kind: InputKind,
     progress: ProgressBar,
+    /// Render each page's `--format html-report` page.
+    report: bool,
 }
 
 fn main() -> ExitCode {
@@ -292,6 +304,7 @@ fn main() -> ExitCode {
             extractor,
             kind,
             progress: ProgressBar::hidden(),
+            report: false,
         };
         let lines = move || StreamLines::new(io::stdin().lock(), limit);
         return run(pool, job, Format::Json, false, lines);
@@ -302,6 +315,15 @@ fn main() -> ExitCode {
         .iter()
         .any(|input| matches!(input, Input::Page(path) if is_warc_file(path)));
     let several = inputs.len() > 1 || has_archives || args.paths.iter().any(|path| path.is_dir());
+    if format == Format::HtmlReport && several {
+        Args::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--format html-report writes one HTML page for one input (a page file or -), \
+                 and was given several (files, a directory or an archive)",
+            )
+            .exit();
+    }
     // An archive's page count is known only once it is read.
     let progress = progress_bar((!has_archives).then_some(inputs.len()));
     let inputs = move || {
@@ -313,6 +335,7 @@ fn main() -> ExitCode {
         extractor,
         kind,
         progress,
+        report: format == Format::HtmlReport,
     };
     run(pool, job, format, several, inputs)
 }
@@ -604,6 +627,7 @@ where
                 Format::Json => write_json(&mut out, &outcome),
                 Format::Text => write_text(&mut out, &outcome, several),
                 Format::Markdown => write_markdown(&mut out, &outcome, several),
+                Format::HtmlReport => write_report(&mut out, &outcome),
             };
             if let Err(error) = written {
                 job.progress.finish_and_clear();
@@ -831,12 +855,18 @@ fn extract(job: &Job, input: &Input) -> Option<Outcome> {
     };
     let name = display_path(path);
     let limit = extractor.config().max_input_bytes;
+    let mut report = None;
     let result = support::read_page(path, limit)
         .map_err(Failure::error)
         .and_then(|bytes| {
             let is_html = job.kind == InputKind::Html
                 || (job.kind == InputKind::Auto
                     && (has_html_name(path) || newsclip::looks_like_html(&bytes)));
+            if job.report {
+                report = Some(newsclip::report::html_report(
+                    extractor, &name, &bytes, is_html,
+                ));
+            }
             let article = if is_html {
                 extractor.extract_html(&bytes)
             } else {
@@ -852,7 +882,9 @@ fn extract(job: &Job, input: &Input) -> Option<Outcome> {
                 })
             })
         });
-    Some(Outcome::new(name, None, result))
+    let mut outcome = Outcome::new(name, None, result);
+    outcome.report = report;
+    Some(outcome)
 }
 
 /// One archived page, named by its archive and URL.
@@ -882,6 +914,7 @@ fn extract_archived(extractor: &Extractor, archive: &str, record: &WarcRecord) -
         warc_record_id: page.record_id,
         warc_date: page.date,
         result,
+        report: None,
     })
 }
 
@@ -1158,6 +1191,18 @@ fn write_text(out: &mut impl Write, outcome: &Outcome, several: bool) -> io::Res
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The page's HTML report; an input that could not be read has none, and
+/// only its error, on standard error, as every format writes it.
+fn write_report(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
+    if let Err(failure) = &outcome.result {
+        eprintln!("extract: {}", failure.message);
+    }
+    match &outcome.report {
+        Some(report) => out.write_all(report.as_bytes()),
+        None => Ok(()),
+    }
 }
 
 /// The article as Markdown. With several inputs, each starts with an HTML

@@ -41,6 +41,20 @@ bench
     with ``error`` set, count as empty predictions. It prints corpus F1,
     precision and recall and the worst pages by page F1.
 
+snippets
+    ``--gold`` is a WCXB folder (``ground-truth/<id>.json``), whose pages list
+    sentences the article must hold (``with``) and boilerplate it must not
+    (``without``): the way trafilatura's own benchmark scores extractors. A
+    ``with`` snippet found in the record's text is a true positive, one
+    missing a false negative; a ``without`` snippet found is a false
+    positive. Counts are pooled over all pages (as trafilatura's evaluation
+    does); precision = tp/(tp+fp), recall = tp/(tp+fn). A snippet is found
+    when its tokens (the body-text metric's, below) are a run of the text's
+    tokens (its first and last token may be parts of words: snippets are
+    cut to a length, mid-word): the gold's snippets have their typography normalised (straight
+    quotes, ``-`` for dashes, a space before some full stops), so comparing
+    characters would count a kept sentence as lost.
+
 The body-text metric (DESIGN.md): tokens are the matches of the Unicode regex
 ``\\w+``, compared as they are; a page's text is the multiset of its 4-token
 shingles (a text of 1-3 tokens is one shingle, an empty text has none).
@@ -59,6 +73,7 @@ combining marks. The report names the one used.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sys
 from collections import Counter
@@ -611,6 +626,69 @@ def print_worst(pages: list[BenchPage], count: int) -> None:
         print(f"{page.page_id:<{width}} {c.precision:>7.4f} {c.recall:>7.4f} {c.f1:>7.4f}")
 
 
+def load_snippets(location: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """``id -> (with, without)`` of a WCXB folder (lists stored as JSON
+    lists or as their Python spelling)."""
+    folder = location / "ground-truth"
+    if not folder.is_dir():
+        raise ScoreError(f"{location}: no ground-truth/ folder (snippets need the WCXB layout)")
+    snippets = {}
+    for path in sorted(folder.glob("*.json")):
+        truth = read_json(path).get("ground_truth") or {}
+        snippets[path.stem] = (snippet_list(truth.get("with"), path), snippet_list(truth.get("without"), path))
+    return snippets
+
+
+def snippet_list(value, path: Path) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        try:
+            value = ast.literal_eval(value)
+        except (ValueError, SyntaxError) as err:
+            raise ScoreError(f"{path}: unreadable snippet list: {err}") from err
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ScoreError(f"{path}: snippets are not a list of strings")
+    return [token_run(item) for item in value if tokenize(item)]
+
+
+def token_run(text: str) -> str:
+    """The text's tokens, one space apart: ``a in b`` on two of them tells
+    whether a's tokens are a run of b's (the first and last of a's may be
+    parts of words: the gold's snippets are cut to a length, mid-word)."""
+    return " ".join(tokenize(text))
+
+
+def run_snippets(args: argparse.Namespace) -> int:
+    snippets = load_snippets(Path(args.gold))
+    ids_by_url = load_gold_urls(Path(args.gold))
+    records, _ = index_records(read_records(args.output), lambda record: page_id(record, ids_by_url))
+    tp = fn = fp = 0
+    pages_missing_all = 0
+    for pid, (wanted, unwanted) in sorted(snippets.items()):
+        record = records.get(pid)
+        text = token_run(record_text(record)) if record else ""
+        found = sum(snippet in text for snippet in wanted)
+        tp += found
+        fn += len(wanted) - found
+        fp += sum(snippet in text for snippet in unwanted)
+        pages_missing_all += bool(wanted) and found == 0
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = harmonic_mean(precision, recall)
+    print(f"gold           {args.gold}")
+    print(f"pages          {len(snippets)}")
+    print(f"F1             {f1:.4f}")
+    print(f"precision      {precision:.4f}")
+    print(f"recall         {recall:.4f}")
+    print(f"snippets       {tp} of {tp + fn} wanted found, {fp} unwanted found")
+    print(f"none found     {pages_missing_all} page(s) with none of their wanted snippets")
+    if args.min_f1 is not None and f1 < args.min_f1:
+        print(f"FAIL: F1 {f1:.4f} is below the floor {args.min_f1:.4f}")
+        return 1
+    return 0
+
+
 # ---------------------------------------------------------------------------
 # command line
 # ---------------------------------------------------------------------------
@@ -641,6 +719,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--worst", type=int, default=DEFAULT_WORST, help="how many worst pages to list")
     bench.add_argument("--min-f1", type=float, help="exit 1 when corpus F1 is below this floor")
     bench.set_defaults(run=run_bench)
+
+    snippet = commands.add_parser("snippets", help="wanted / unwanted snippets found (WCXB layout)")
+    snippet.add_argument("output", help="JSON Lines from the extractor, or - for stdin")
+    snippet.add_argument("--gold", required=True, help="WCXB benchmark folder")
+    snippet.add_argument("--min-f1", type=float, help="exit 1 when F1 is below this floor")
+    snippet.set_defaults(run=run_snippets)
     return parser
 
 

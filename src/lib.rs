@@ -96,6 +96,7 @@ mod features;
 mod lexicon;
 mod normalize;
 mod page;
+pub mod report;
 mod segment;
 #[cfg(test)]
 mod test_pieces;
