@@ -1,5 +1,5 @@
 //! `evaluate`: score newsclip on a benchmark with the body-text metric of
-//! [`newsclip::eval`].
+//! `tests/support/eval.rs`.
 //!
 //! ```text
 //! cargo run --release --example evaluate -- --gold ../shared/data/scrapinghub \
@@ -21,7 +21,10 @@
 mod support;
 
 use clap::Parser;
-use newsclip::eval::{CorpusScore, PageScore};
+#[path = "../tests/support/eval.rs"]
+mod eval;
+
+use eval::{CorpusScore, PageScore};
 use newsclip::{Config, Extractor};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

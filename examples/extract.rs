@@ -973,7 +973,15 @@ fn extract_streamed(
         None => path.clone(),
     };
     let article = match (&page.html, &page.text) {
-        (Some(html), _) => extractor.extract_html_str(html).map_err(|error| {
+        (Some(html), _) => {
+            // The record's `url` makes the page's links absolute.
+            let mut html_page = newsclip::HtmlPage::decoded(html);
+            if let Some(url) = &page.url {
+                html_page = html_page.with_url(url);
+            }
+            extractor.extract_html_page(html_page)
+        }
+        .map_err(|error| {
             Failure::extraction(&path, &error, || {
                 Some(extractor.line_verdicts_html(html.as_bytes(), Some("utf-8")))
             })

@@ -13,7 +13,7 @@
 //! Every set of `--data` (default `../shared/data`) laid out as
 //! `<set>/html/<id>.html.gz` with `ground-truth.json` or `ground-truth/`
 //! is read once. Each combination of the grid is scored on every page
-//! (the body-text shingle metric of [`newsclip::eval`]). The objective is
+//! (the body-text shingle metric of `tests/support/eval.rs`). The objective is
 //! the mean over sets of each set's corpus F1, so a large set does not
 //! drown a small one. Three figures are printed for the chosen parameters:
 //!
@@ -32,7 +32,10 @@
 mod support;
 
 use clap::Parser;
-use newsclip::eval::{CorpusScore, PageScore};
+#[path = "../tests/support/eval.rs"]
+mod eval;
+
+use eval::{CorpusScore, PageScore};
 use newsclip::{Config, Extractor};
 use rayon::prelude::*;
 use std::collections::HashMap;

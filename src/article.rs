@@ -184,6 +184,28 @@ impl Article {
     }
 }
 
+/// Writes the body text, as [`Article::text`] gives it, without building
+/// the string.
+///
+/// ```
+/// let page = "Home\nThe council approved the new budget on Tuesday after a long debate.\nSpending on schools rises by four percent, the mayor said in a statement.\n";
+/// let article = newsclip::extract_text(page)?;
+/// assert_eq!(article.to_string(), article.text());
+/// println!("{article}");
+/// # Ok::<(), newsclip::Error>(())
+/// ```
+impl fmt::Display for Article {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            f.write_str(paragraph)?;
+        }
+        Ok(())
+    }
+}
+
 impl Article {
     /// Cleans every text field for output (see the module docs); a
     /// paragraph, caption or link left empty is dropped, a title, byline

@@ -89,6 +89,16 @@ impl Default for Config {
 
 impl Config {
     /// Sets [`Config::max_input_bytes`].
+    ///
+    /// ```
+    /// use newsclip::{Config, Error, Extractor};
+    ///
+    /// let small = Extractor::new(Config::default().with_max_input_bytes(16));
+    /// assert_eq!(
+    ///     small.extract_text("a page longer than sixteen bytes"),
+    ///     Err(Error::InputTooLarge { size: 32, limit: 16 })
+    /// );
+    /// ```
     pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
         self
@@ -109,6 +119,12 @@ impl Config {
     }
 
     /// Sets [`Config::recall_bias`], clamped to −1…1 (NaN is 0).
+    ///
+    /// ```
+    /// let config = newsclip::Config::default().with_recall_bias(3.0);
+    /// assert_eq!(config.recall_bias, 1.0);
+    /// assert_eq!(newsclip::Config::default().with_recall_bias(f32::NAN).recall_bias, 0.0);
+    /// ```
     pub fn with_recall_bias(mut self, bias: f32) -> Self {
         self.recall_bias = if bias.is_nan() {
             0.0
@@ -125,8 +141,62 @@ impl Config {
     }
 
     /// Sets [`Config::body_threshold`].
+    ///
+    /// ```
+    /// use newsclip::{Config, Extractor};
+    ///
+    /// let page = "Storm closes ports\n\
+    ///     A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+    ///     Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n";
+    /// let config = Config::default().with_body_threshold(0.6);
+    /// assert_eq!(config.body_threshold, 0.6);
+    /// let article = Extractor::new(config).extract_text(page)?;
+    /// assert!(article.text().contains("Harbour officials"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
     pub fn with_body_threshold(mut self, threshold: f32) -> Self {
         self.body_threshold = threshold;
+        self
+    }
+
+    /// Sets [`Config::title_lookback`]; 0 takes the headline from the
+    /// page's metadata (`og:title`, `<title>`) alone.
+    ///
+    /// ```
+    /// use newsclip::{Config, Extractor};
+    ///
+    /// let page = "Storm closes ports\n\
+    ///     A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+    ///     Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n";
+    /// let config = Config::default().with_title_lookback(0);
+    /// assert_eq!(config.title_lookback, 0);
+    /// assert_eq!(Extractor::new(config).extract_text(page)?.title, None);
+    /// let article = Extractor::default().extract_text(page)?;
+    /// assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    pub fn with_title_lookback(mut self, lines: usize) -> Self {
+        self.title_lookback = lines;
+        self
+    }
+
+    /// Sets [`Config::metadata_window`]; 0 takes the byline and date from
+    /// the page's metadata alone.
+    ///
+    /// ```
+    /// use newsclip::{Config, Extractor};
+    ///
+    /// let page = "Storm closes ports\n\
+    ///     By Ana Silva\n\
+    ///     A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+    ///     Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n";
+    /// let config = Config::default().with_metadata_window(0);
+    /// assert_eq!(config.metadata_window, 0);
+    /// assert_eq!(Extractor::new(config).extract_text(page)?.byline, None);
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    pub fn with_metadata_window(mut self, lines: usize) -> Self {
+        self.metadata_window = lines;
         self
     }
 }

@@ -1,4 +1,5 @@
-//! Bytes to text for HTML input, and the check that text is text.
+//! Bytes to text for HTML input, and the check that text is text; gzipped
+//! input gunzipped first ([`gunzip_within`]).
 //!
 //! Decoding follows browsers: the byte-order mark first, then the page's
 //! own `<meta charset>` / `http-equiv` declaration, then UTF-8 if the bytes
@@ -17,10 +18,12 @@
 //! it is and only a UTF-16 one is decoded, and only its first
 //! [`SNIFF_BYTES`].
 
+use crate::error::Error;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use regex::bytes::Regex;
 use std::borrow::Cow;
+use std::io::Read;
 use std::sync::LazyLock;
 
 /// How far into the page a charset declaration is looked for, as browsers
@@ -57,6 +60,35 @@ const MAX_TEXT_BEFORE_MARKUP: usize = 4 * 1024;
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).expect("valid regex")
 });
+
+/// The first bytes of every gzip stream (RFC 1952).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// `bytes` gunzipped when they start with the gzip magic number (every
+/// member, as `gzip -d` does), else `bytes` as they are. Gunzipping stops
+/// one byte past `limit`, so a gzip bomb costs at most `limit` bytes of
+/// memory and is [`Error::InputTooLarge`]; a stream that does not gunzip
+/// is [`Error::InvalidGzip`]. No text or HTML starts with these bytes
+/// (0x1f is a control character, and 0x8b after it is not UTF-8).
+pub(crate) fn gunzip_within(bytes: &[u8], limit: usize) -> Result<Cow<'_, [u8]>, Error> {
+    if !bytes.starts_with(&GZIP_MAGIC) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let mut plain = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take((limit as u64).saturating_add(1))
+        .read_to_end(&mut plain)
+        .map_err(|error| Error::InvalidGzip {
+            reason: error.to_string(),
+        })?;
+    if plain.len() > limit {
+        return Err(Error::InputTooLarge {
+            size: plain.len(),
+            limit,
+        });
+    }
+    Ok(Cow::Owned(plain))
+}
 
 /// Decodes an HTML page's bytes to text.
 pub(crate) fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
@@ -331,6 +363,57 @@ pub(crate) fn looks_binary(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn gzip_input_is_gunzipped_within_the_limit() {
+        let page = b"<p>A page</p>".repeat(100);
+        assert_eq!(
+            super::gunzip_within(&gzip(&page), page.len()).unwrap(),
+            &page[..]
+        );
+        assert!(matches!(
+            super::gunzip_within(b"<p>plain</p>", 4).unwrap(),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Two members, as `cat a.gz b.gz` makes: both are read.
+        let two = [gzip(b"first "), gzip(b"second")].concat();
+        assert_eq!(&*super::gunzip_within(&two, 100).unwrap(), b"first second");
+    }
+
+    #[test]
+    fn a_gzip_bomb_stops_at_the_limit() {
+        let bomb = gzip(&vec![b'a'; 10_000_000]);
+        assert!(bomb.len() < 20_000);
+        assert_eq!(
+            super::gunzip_within(&bomb, 1000),
+            Err(super::Error::InputTooLarge {
+                size: 1001,
+                limit: 1000
+            })
+        );
+    }
+
+    #[test]
+    fn a_corrupt_or_truncated_gzip_stream_is_an_error() {
+        let page = gzip(&b"<p>A page</p>".repeat(100));
+        let truncated = &page[..page.len() / 2];
+        let mut corrupt = page.clone();
+        corrupt[12] ^= 0xff;
+        for bad in [truncated, &corrupt[..], &GZIP_MAGIC[..]] {
+            let error = super::gunzip_within(bad, 1 << 20).unwrap_err();
+            assert!(
+                matches!(error, super::Error::InvalidGzip { .. }),
+                "{error:?}"
+            );
+        }
+    }
     use super::*;
 
     fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {

@@ -177,6 +177,8 @@ pub(crate) struct Metadata {
     pub published: Option<String>,
     /// The first JSON-LD article object's headline, author and date.
     pub json_ld: Option<JsonLdArticle>,
+    /// The first `<base href>`, as written: what link addresses resolve against.
+    pub base_href: Option<String>,
 }
 
 impl Document {

@@ -28,7 +28,10 @@ pub enum Error {
     /// The input is larger than [`Config::max_input_bytes`](crate::Config::max_input_bytes).
     #[error("the input is {size} bytes, over the limit of {limit} bytes")]
     InputTooLarge {
-        /// The input's size in bytes.
+        /// The input's size in bytes. For gzipped input that is over the
+        /// limit once gunzipped, the bytes gunzipped when reading stopped
+        /// (one past the limit), not the whole size: a gzip bomb is never
+        /// unpacked to learn it.
         size: usize,
         /// The configured limit in bytes.
         limit: usize,
@@ -43,6 +46,13 @@ pub enum Error {
     /// scripts fill in a browser end here.
     #[error("no article found: no run of lines on the page reads as article body text")]
     NoArticle,
+    /// The input starts as gzip data (its magic bytes) but does not
+    /// gunzip: truncated or corrupt.
+    #[error("the input starts as gzip data but cannot be gunzipped: {reason}")]
+    InvalidGzip {
+        /// What the decoder found wrong.
+        reason: String,
+    },
     /// An archived HTTP response whose page cannot be got at: no HTTP
     /// head, a body compressed in an encoding newsclip does not decode,
     /// or a compressed body that is corrupt. Only WARC input

@@ -13,11 +13,12 @@ use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
 use crate::decode::{
-    decode_html, decode_html_with_charset, decode_text, looks_binary, looks_like_html,
+    decode_html_with_charset, decode_text, gunzip_within, looks_binary, looks_like_html,
 };
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
+use crate::page::{resolve_links, HtmlPage, Markup};
 use crate::segment::html::{segment_html, segment_html_with, HiddenText};
 use crate::segment::text::segment_text;
 
@@ -78,14 +79,18 @@ impl Extractor {
     /// # Ok::<(), newsclip::Error>(())
     /// ```
     ///
+    /// Gzipped bytes are gunzipped first, as every method taking bytes
+    /// does (see [`Extractor::extract_html`]).
+    ///
     /// # Errors
     ///
-    /// As [`Extractor::extract_text`].
+    /// As [`Extractor::extract_html`].
     pub fn extract(&self, bytes: &[u8]) -> Result<Article, Error> {
-        if looks_like_html(bytes) {
-            self.extract_html(bytes)
+        let bytes = self.gunzipped(bytes)?;
+        if looks_like_html(&bytes) {
+            self.extract_html(&bytes)
         } else {
-            self.extract_text_bytes(bytes)
+            self.extract_text_bytes(&bytes)
         }
     }
 
@@ -118,16 +123,21 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// As [`Extractor::extract_text`].
+    /// As [`Extractor::extract_html`].
     pub fn extract_text_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
-        check_size(bytes.len(), self.config.max_input_bytes)?;
-        self.extract_text(&decode_text(bytes))
+        let bytes = self.gunzipped(bytes)?;
+        self.extract_text(&decode_text(&bytes))
     }
 
     /// Extracts the article from an HTML page given as bytes. The bytes
     /// are decoded first: byte-order mark, then the page's `<meta charset>`
     /// or `http-equiv` declaration, then UTF-8, else the legacy encoding
-    /// the bytes look like (Firefox's detector, `chardetng`).
+    /// the bytes look like (Firefox's detector, `chardetng`). Bytes that
+    /// start as gzip data are gunzipped before anything else, within
+    /// [`Config::max_input_bytes`] (the gunzipped size counts).
+    ///
+    /// To have link addresses made absolute, give the page's URL with
+    /// [`Extractor::extract_html_page`].
     ///
     /// ```
     /// let page = b"<html><head><title>Storm closes ports</title></head><body>\
@@ -142,14 +152,29 @@ impl Extractor {
     /// # Ok::<(), newsclip::Error>(())
     /// ```
     ///
+    /// Gzipped bytes:
+    ///
+    /// ```
+    /// use std::io::Write;
+    ///
+    /// let page = "<html><body><article><h1>Storm closes ports</h1>\
+    ///     <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+    ///     <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>\
+    ///     </article></body></html>";
+    /// let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    /// gzip.write_all(page.as_bytes())?;
+    /// let article = newsclip::extract_html(&gzip.finish()?)?;
+    /// assert_eq!(article.title.as_deref(), Some("Storm closes ports"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     ///
-    /// As [`Extractor::extract_text`]. Markup is never an error: broken
+    /// As [`Extractor::extract_text`], and [`Error::InvalidGzip`] for
+    /// gzip data that does not gunzip. Markup is never an error: broken
     /// HTML is parsed as browsers parse it.
     pub fn extract_html(&self, bytes: &[u8]) -> Result<Article, Error> {
-        check_size(bytes.len(), self.config.max_input_bytes)?;
-        let html = decode_html(bytes);
-        self.extract_html_str(&html)
+        self.extract_html_page(HtmlPage::new(bytes))
     }
 
     /// Extracts the article from an HTML page given as bytes with the
@@ -175,9 +200,7 @@ impl Extractor {
     ///
     /// As [`Extractor::extract_html`].
     pub fn extract_html_with_charset(&self, bytes: &[u8], charset: &str) -> Result<Article, Error> {
-        check_size(bytes.len(), self.config.max_input_bytes)?;
-        let html = decode_html_with_charset(bytes, Some(charset));
-        self.extract_html_str(&html)
+        self.extract_html_page(HtmlPage::new(bytes).with_charset(charset))
     }
 
     /// Extracts the article from an HTML page already decoded to text.
@@ -186,13 +209,72 @@ impl Extractor {
     ///
     /// As [`Extractor::extract_html`].
     pub fn extract_html_str(&self, html: &str) -> Result<Article, Error> {
+        self.extract_html_page(HtmlPage::decoded(html))
+    }
+
+    /// Extracts the article from an HTML page given with what its
+    /// transport knows: its URL, against which every
+    /// [`RelatedLink::url`](crate::RelatedLink::url) is made absolute (see
+    /// [`HtmlPage::with_url`]), and its HTTP charset. The bytes are read
+    /// as [`Extractor::extract_html`] reads them.
+    ///
+    /// ```
+    /// use newsclip::{Extractor, HtmlPage};
+    ///
+    /// let html = "<html><body><article><h1>Storm closes ports</h1>\
+    ///     <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+    ///     <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>\
+    ///     </article><aside class='related'><h2>Related articles</h2>\
+    ///     <p><a href='/ports-reopen'>Ports reopen after a week-long strike by dock workers</a></p></aside></body></html>";
+    /// let page = HtmlPage::new(html.as_bytes())
+    ///     .with_url("https://news.example/storm")
+    ///     .with_charset("utf-8");
+    /// let article = Extractor::default().extract_html_page(page)?;
+    /// assert_eq!(article.related[0].url.as_deref(), Some("https://news.example/ports-reopen"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_html`].
+    pub fn extract_html_page(&self, page: HtmlPage<'_>) -> Result<Article, Error> {
+        match page.markup {
+            Markup::Text(html) => self.extract_markup(html, page.url),
+            Markup::Bytes(bytes) => {
+                let bytes = self.gunzipped(bytes)?;
+                let html = decode_html_with_charset(&bytes, page.charset);
+                self.extract_markup(&html, page.url)
+            }
+        }
+    }
+
+    /// `bytes` gunzipped when they are gzip data, each size within
+    /// [`Config::max_input_bytes`].
+    fn gunzipped<'b>(&self, bytes: &'b [u8]) -> Result<std::borrow::Cow<'b, [u8]>, Error> {
+        check_size(bytes.len(), self.config.max_input_bytes)?;
+        gunzip_within(bytes, self.config.max_input_bytes)
+    }
+
+    /// The article of decoded markup, its link addresses resolved against
+    /// the page's base URL (`page_url` and `<base href>`).
+    fn extract_markup(&self, html: &str, page_url: Option<&str>) -> Result<Article, Error> {
         check_text(html, self.config.max_input_bytes)?;
+        let document = segment_html(html);
+        let mut article = self.read_markup(html, &document)?;
+        let base_href = document.metadata.base_href.as_deref();
+        resolve_links(&mut article.related, base_href, page_url);
+        Ok(article)
+    }
+
+    /// The article of a page's markup, segmented as `document`: the
+    /// visible page's, else one that its hidden parts, `noscript` markup
+    /// or script data hold.
+    fn read_markup(&self, html: &str, document: &Document) -> Result<Article, Error> {
         // Streamed React pages keep the whole article in a hidden
         // placeholder until a script shows it: when the visible page has
         // no article, or a tiny one, read the hidden parts too, and keep
         // what they give when it is several times longer.
-        let document = segment_html(html);
-        let visible = self.extract_document(&document);
+        let visible = self.extract_document(document);
         let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
         };
@@ -203,8 +285,8 @@ impl Extractor {
             (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
             (visible, _) => visible,
         };
-        let found = self.or_noscript(found, &document);
-        or_script_body(found, &document)
+        let found = self.or_noscript(found, document);
+        or_script_body(found, document)
     }
 
     /// `found`, or the article of the page's `noscript` markup when the
@@ -253,8 +335,8 @@ impl Extractor {
         bytes: &[u8],
         charset: Option<&str>,
     ) -> Result<Vec<LineVerdict>, Error> {
-        check_size(bytes.len(), self.config.max_input_bytes)?;
-        let html = decode_html_with_charset(bytes, charset);
+        let bytes = self.gunzipped(bytes)?;
+        let html = decode_html_with_charset(&bytes, charset);
         check_text(&html, self.config.max_input_bytes)?;
         Ok(self.assembled_lines(&segment_html(&html)))
     }
@@ -267,8 +349,8 @@ impl Extractor {
     ///
     /// As [`Extractor::extract_text`], but never [`Error::NoArticle`].
     pub fn line_verdicts_text(&self, bytes: &[u8]) -> Result<Vec<LineVerdict>, Error> {
-        check_size(bytes.len(), self.config.max_input_bytes)?;
-        let text = decode_text(bytes);
+        let bytes = self.gunzipped(bytes)?;
+        let text = decode_text(&bytes);
         check_text(&text, self.config.max_input_bytes)?;
         Ok(self.assembled_lines(&segment_text(&text)))
     }

@@ -57,13 +57,29 @@
 //! byte before parsing, so cost stays linear and memory a few bytes per
 //! input byte however the page is built.
 //!
+//! Gzipped input is gunzipped first by every method that takes bytes,
+//! within the same limit on the gunzipped size, so a gzip bomb is
+//! [`Error::InputTooLarge`]; a stream that does not gunzip is
+//! [`Error::InvalidGzip`].
+//!
+//! ## Links
+//!
+//! [`RelatedLink::url`] is absolute when the page's URL is known: give it
+//! with [`HtmlPage::with_url`] and [`Extractor::extract_html_page`]
+//! (archived pages carry theirs). Addresses resolve against the page's
+//! `<base href>`, else its URL, as browsers resolve them; with neither an
+//! absolute base nor a URL, they stay as the page wrote them.
+//!
 //! ## Web archives
 //!
-//! [`warc`] reads WARC files, plain or gzipped per record as Common Crawl
-//! writes them, and [`Extractor::extract_warc`] turns each archived HTML
-//! page into one [`warc::WarcArticle`] carrying its URL, record id and
-//! capture date, in bounded memory.
+//! With the default feature `warc`, [`warc`] reads WARC files, plain or
+//! gzipped per record as Common Crawl writes them, and
+//! [`Extractor::extract_warc`] turns each archived HTML page into one
+//! [`warc::WarcArticle`] carrying its URL, record id and capture date, in
+//! bounded memory, its links resolved against its URL. A library user who
+//! needs no archives turns it off with `default-features = false`.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod article;
 mod assemble;
@@ -75,15 +91,17 @@ mod cues;
 mod decode;
 mod document;
 mod error;
-pub mod eval;
 mod extractor;
 mod features;
 mod lexicon;
 mod normalize;
+mod page;
 pub mod report;
 mod segment;
 #[cfg(test)]
 mod test_pieces;
+#[cfg(feature = "warc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "warc")))]
 pub mod warc;
 mod window_set;
 
@@ -95,6 +113,7 @@ pub use config::{
 pub use decode::looks_like_html;
 pub use error::Error;
 pub use extractor::Extractor;
+pub use page::HtmlPage;
 
 /// Extracts the article from a page flattened to text (one block per
 /// line) with the default [`Config`].
@@ -138,6 +157,12 @@ pub fn extract_text(text: &str) -> Result<Article, Error> {
 pub fn extract_html(bytes: &[u8]) -> Result<Article, Error> {
     Extractor::default().extract_html(bytes)
 }
+
+// `bench`, `training` and `debug_lines` serve the repository's own
+// benches, examples and tests. Those are crates of their own that reach
+// only public items, so these stay public, hidden from the documentation
+// and outside the stable API; they are thin views of internals, not
+// features to maintain.
 
 /// What the `classify` bench needs to time the classifier loop alone.
 /// Not part of the stable API.

@@ -1,7 +1,10 @@
 //! Real news pages from the Scrapinghub benchmark (`fixtures/scrapinghub`):
 //! the HTML path end to end against the benchmark's gold article text.
 
-use newsclip::eval::PageScore;
+#[path = "support/eval.rs"]
+mod eval;
+
+use eval::PageScore;
 use serde_json::Value;
 use std::io::Read;
 use std::path::Path;

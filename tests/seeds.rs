@@ -1,7 +1,10 @@
 //! The five labelled seed pages in `fixtures/seeds`: line labels, article
 //! text, title, captions and related teasers against the gold labels.
 
-use newsclip::eval::PageScore;
+#[path = "support/eval.rs"]
+mod eval;
+
+use eval::PageScore;
 use newsclip::{Article, Label};
 use std::path::{Path, PathBuf};
 

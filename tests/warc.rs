@@ -93,9 +93,12 @@ fn every_archived_page_gives_the_article_its_file_gives() {
             .is_some_and(|id| id.starts_with("<urn:uuid:")));
         assert!(archived.date.is_some());
         let article = archived.article.as_ref().expect("an article");
+        // The record's URL resolves the page's links, as giving the
+        // file with that URL does.
+        let file_page = newsclip::HtmlPage::new(&page.html).with_url(&page.url);
         assert_eq!(
             article,
-            &extractor.extract_html(&page.html).expect("an article")
+            &extractor.extract_html_page(file_page).expect("an article")
         );
     }
 }
@@ -145,8 +148,26 @@ fn the_binary_gives_one_record_per_archived_page_with_its_warc_fields() {
             .is_some_and(|id| id.starts_with("<urn:uuid:")));
         assert!(record["warc_date"].is_string());
         assert_eq!(record["error"], Value::Null);
-        for field in ["title", "text", "captions", "related", "lines"] {
+        for field in ["title", "text", "captions", "lines"] {
             assert_eq!(record[field], file_record[field], "{field} of {}", page.url);
+        }
+        // The same links, made absolute against the record's URL (a file
+        // has none to resolve them against).
+        let base = url::Url::parse(&page.url).expect("a fixture URL");
+        let links = |record: &Value| record["related"].as_array().cloned().unwrap_or_default();
+        let (archived_links, file_links) = (links(record), links(file_record));
+        assert_eq!(archived_links.len(), file_links.len());
+        for (archived, file) in archived_links.iter().zip(&file_links) {
+            assert_eq!(archived["text"], file["text"]);
+            let resolved = file["url"]
+                .as_str()
+                .map(|url| base.join(url).unwrap().to_string());
+            assert_eq!(
+                archived["url"].as_str(),
+                resolved.as_deref(),
+                "{}",
+                page.url
+            );
         }
     }
     std::fs::remove_dir_all(dir).expect("clean up");

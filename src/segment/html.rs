@@ -30,6 +30,7 @@ enum Tag {
     Article,
     Aside,
     Audio,
+    Base,
     Blockquote,
     Body,
     Br,
@@ -107,6 +108,7 @@ impl Tag {
             "article" => Tag::Article,
             "aside" => Tag::Aside,
             "audio" => Tag::Audio,
+            "base" => Tag::Base,
             "blockquote" => Tag::Blockquote,
             "body" => Tag::Body,
             "br" => Tag::Br,
@@ -868,6 +870,15 @@ impl<'a> Walker<'a> {
                         metadata.published.get_or_insert_with(|| content.to_owned());
                     }
                     _ => {}
+                }
+            }
+            // The document's base URL comes from the first `<base>` that
+            // has an `href`, wherever it stands, as browsers take it.
+            Tag::Base => {
+                if let Some(href) = attributes.href {
+                    metadata
+                        .base_href
+                        .get_or_insert_with(|| href.trim().to_owned());
                 }
             }
             Tag::Time => {

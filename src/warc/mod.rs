@@ -44,13 +44,15 @@ pub use record::{WarcError, WarcReader, WarcRecord};
 use crate::article::{Article, LineVerdict};
 use crate::error::Error;
 use crate::extractor::Extractor;
+use crate::page::HtmlPage;
 use http::HttpResponse;
 use std::io::BufRead;
 
 /// One archived HTML page and what came of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WarcArticle {
-    /// `WARC-Target-URI`: the page's URL.
+    /// `WARC-Target-URI`: the page's URL, against which the article's
+    /// link addresses are resolved.
     pub url: Option<String>,
     /// `WARC-Record-ID`, such as `<urn:uuid:…>`.
     pub record_id: Option<String>,
@@ -160,10 +162,16 @@ impl Extractor {
             });
         }
         let page = response.page(limit)?;
-        match response.charset() {
-            Some(charset) => self.extract_html_with_charset(&page, charset),
-            None => self.extract_html(&page),
+        // The record's target URI is the page's URL: its links come out
+        // absolute.
+        let mut page = HtmlPage::new(&page);
+        if let Some(url) = record.target_uri() {
+            page = page.with_url(url);
         }
+        if let Some(charset) = response.charset() {
+            page = page.with_charset(charset);
+        }
+        self.extract_html_page(page)
     }
 
     /// The articles of every HTML page in a WARC, in archive order, one
@@ -301,6 +309,30 @@ mod tests {
         assert_eq!(article.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(article.paragraphs.len(), 2);
         assert_eq!(pages[1].article, Err(Error::NoArticle));
+    }
+
+    #[test]
+    fn links_resolve_against_the_target_uri() {
+        let page = ARTICLE.replace(
+            "</article>",
+            "</article><aside class='related'><h2>Related articles</h2>\
+             <p><a href='../roads/closed'>Roads close as the river rises for a third day</a></p></aside>",
+        );
+        let bytes = warc_record(
+            "response",
+            "https://a.example/city/bridge",
+            &http("text/html; charset=utf-8", page.as_bytes()),
+        );
+        let record = WarcReader::new(&bytes[..]).next().unwrap().unwrap();
+        let article = Extractor::default()
+            .extract_warc_record(&record)
+            .unwrap()
+            .article
+            .unwrap();
+        assert_eq!(
+            article.related[0].url.as_deref(),
+            Some("https://a.example/roads/closed")
+        );
     }
 
     #[test]
