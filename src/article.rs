@@ -158,6 +158,16 @@ pub struct Article {
     pub byline: Option<String>,
     /// The publication date as the page writes it, when one was found.
     pub date: Option<String>,
+    /// The publication date in ISO 8601, for machines: `2018-10-05`, or
+    /// `2018-10-05T14:30:00+02:00` when the page's own timestamp gives a
+    /// time with its zone. Read from the page's metadata (JSON-LD
+    /// `datePublished`, `article:published_time`, `<time datetime>`) or
+    /// from [`Article::date`], in any of many languages' forms ("5 October
+    /// 2018", "5. Oktober 2018", "2018年10月5日", "05.10.2018"); `None`
+    /// when none of them holds a whole calendar date (a day, a month and a
+    /// year), so it may be there when [`Article::date`] is not, and the
+    /// other way round.
+    pub date_iso: Option<String>,
     /// One verdict per input line (per non-blank line of a text page).
     pub lines: Vec<LineVerdict>,
     /// How sure newsclip is that [`Article::paragraphs`] is the page's
@@ -201,6 +211,7 @@ impl Article {
         self.related.retain(|link| !link.text.is_empty());
         clean_optional(&mut self.byline);
         clean_optional(&mut self.date);
+        clean_optional(&mut self.date_iso);
     }
 }
 
