@@ -74,7 +74,7 @@ pub(super) fn build_article(
     // names no one. A name-like line after the article, once the last
     // resort, is no longer taken: on pages without an author it named a
     // menu entry ("Recent Posts") more often than not.
-    let cue_line = find_byline(features, region, config).map(text);
+    let cue_line = find_byline(document, features, region, config).map(text);
     article.byline = [json_ld.author, metadata.author.clone(), cue_line]
         .into_iter()
         .flatten()

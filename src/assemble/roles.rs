@@ -104,15 +104,34 @@ pub(super) fn find_near(
         .min_by_key(|&index| index.abs_diff(region.start))
 }
 
-/// The line opening with a byline cue nearest the article's start.
+/// The byline's line nearest the article's start: one opening with a
+/// byline cue ("By Ana Silva"), or the line after one that is the cue
+/// alone ("Written by", then "Ana Silva", as pages lay out a label above
+/// a name).
 pub(super) fn find_byline(
+    document: &Document,
     features: &[Features],
     region: &Range<usize>,
     config: &Config,
 ) -> Option<usize> {
-    find_near(features, region, config, |line| {
-        line.cues.contains(CueSet::BYLINE)
-    })
+    let is_bare_cue = |index: usize| {
+        let text = document.line_text(&document.lines[index]);
+        let cue = text.trim().trim_end_matches(':').trim_end().to_lowercase();
+        lexicon::BYLINE_PREFIXES.contains(&cue.as_str())
+    };
+    let low = region.start.saturating_sub(config.metadata_window);
+    let high = (region.start + config.metadata_window).min(features.len());
+    (low..high)
+        .filter_map(|index| {
+            if features[index].cues.contains(CueSet::BYLINE) {
+                Some(index)
+            } else if index + 1 < high && is_bare_cue(index) {
+                Some(index + 1)
+            } else {
+                None
+            }
+        })
+        .min_by_key(|&index| index.abs_diff(region.start))
 }
 
 /// The person or organisation a byline candidate names, cleaned: its
@@ -526,5 +545,53 @@ mod tests {
             choose_title(None, &page).as_deref(),
             Some("Storm closes ports")
         );
+    }
+
+    const STORY: &str = "<p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel for the whole region.</p>\
+        <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast by the weather service.</p>\
+        <p>Shipping companies have diverted a dozen vessels to smaller harbours along the coast while the storm passes.</p>";
+
+    #[test]
+    fn a_name_under_a_bare_byline_label_is_the_byline() {
+        let page = format!(
+            "<html><body><article><h1>Storm closes ports</h1><p>Written by</p><p>Ana Silva</p>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
+    }
+
+    #[test]
+    fn the_metadata_author_is_cleaned_and_a_url_refused() {
+        let page = format!(
+            "<html><head><meta property=\"article:author\" content=\"https://www.facebook.com/ana.silva\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"author\":\"By Ana Silva\"}}</script></head>\
+             <body><article><h1>Storm closes ports</h1>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
+        let page = format!(
+            "<html><head><meta property=\"article:author\" content=\"https://www.facebook.com/ana.silva\"></head>\
+             <body><article><h1>Storm closes ports</h1>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline, None);
+    }
+
+    #[test]
+    fn date_iso_reads_the_metadata_before_the_line() {
+        let page = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2018-10-05T14:30:00+02:00\"></head>\
+             <body><article><h1>Storm closes ports</h1><p>Aktualisiert am 7. Oktober 2018</p>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(
+            article.date_iso.as_deref(),
+            Some("2018-10-05T14:30:00+02:00")
+        );
+        let page = format!(
+            "<html><body><article><h1>Storm closes ports</h1><p>5 de octubre de 2018</p>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.date_iso.as_deref(), Some("2018-10-05"));
     }
 }
