@@ -100,6 +100,8 @@ struct Values {
     title: Option<String>,
     author: Option<String>,
     date: Option<String>,
+    /// newsclip gave no article (so no metadata) for the page.
+    failed: bool,
 }
 
 impl Values {
@@ -119,6 +121,7 @@ impl Values {
             title: text(keys[0]),
             author: text(keys[1]),
             date: text(keys[2]),
+            failed: false,
         }
     }
 
@@ -127,6 +130,7 @@ impl Values {
             title: article.title.clone(),
             author: article.byline.clone(),
             date: article.date_iso.clone().or_else(|| article.date.clone()),
+            failed: false,
         }
     }
 }
@@ -173,7 +177,10 @@ fn newsclip_values(extractor: &Extractor, set: &Path, id: &str) -> Values {
         Ok(article) => Values::from_article(&article),
         Err(error) => {
             eprintln!("metadata_accuracy: {id}: {error}");
-            Values::default()
+            Values {
+                failed: true,
+                ..Values::default()
+            }
         }
     }
 }
@@ -223,6 +230,8 @@ fn print_table(
         println!();
     }
     println!("(accuracy on the pages whose gold has the field; `none`: pages whose gold has not, and `tool+` the share of them where the tool returns one anyway)");
+    let failed = columns[0].1.values().filter(|values| values.failed).count();
+    println!("newsclip gave no article, so no metadata, on {failed} pages (counted as no answer)");
 }
 
 fn print_misses(gold: &BTreeMap<String, Values>, ours: &BTreeMap<&String, Values>, field: Field) {
