@@ -54,13 +54,16 @@ pub(super) fn build_article(
         line.cues.contains(CueSet::DATE)
     })
     .map(text);
+    let cue_line = find_byline(document, features, region, config).map(text);
     // `date_iso`: the metadata first, being written for machines; on the
     // WCXB articles it is right more often than the line (see
-    // examples/metadata_accuracy.rs).
+    // examples/metadata_accuracy.rs); then the date line, and the byline
+    // line, which often carries the date ("By Ana Silva | May 19, 2024").
     article.date_iso = [
         metadata.published.as_deref(),
         date_line.as_deref(),
         json_ld.published.as_deref(),
+        cue_line.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -74,7 +77,6 @@ pub(super) fn build_article(
     // names no one. A name-like line after the article, once the last
     // resort, is no longer taken: on pages without an author it named a
     // menu entry ("Recent Posts") more often than not.
-    let cue_line = find_byline(document, features, region, config).map(text);
     article.byline = [json_ld.author, metadata.author.clone(), cue_line]
         .into_iter()
         .flatten()
