@@ -1079,6 +1079,8 @@ struct Record<'a> {
     related: Vec<RelatedRecord<'a>>,
     byline: Option<&'a str>,
     date: Option<&'a str>,
+    /// The date in ISO 8601 (`Article::date_iso`).
+    date_iso: Option<&'a str>,
     /// How sure the extractor is of the article (0 to 1); `null` on error.
     confidence: Option<f32>,
     lines: Vec<LineRecord>,
@@ -1129,6 +1131,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
                 .collect(),
             byline: article.byline.as_deref(),
             date: article.date.as_deref(),
+            date_iso: article.date_iso.as_deref(),
             confidence: Some(article.confidence),
             lines: line_records(&article.lines),
             error: None,
@@ -1144,6 +1147,7 @@ fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
             related: Vec::new(),
             byline: None,
             date: None,
+            date_iso: None,
             confidence: None,
             lines: line_records(&failure.lines),
             error: Some(&failure.message),

@@ -154,10 +154,35 @@ pub struct Article {
     pub captions: Vec<String>,
     /// Links to other stories: teaser lists and inline "read more" links.
     pub related: Vec<RelatedLink>,
-    /// The author line, when one was found.
+    /// The author, when one was found: a person or an organisation, as the
+    /// page's metadata or its byline line names it, without the line's
+    /// cue ("By", "Von", "Par", "Por") or what follows the name (a date,
+    /// "| Section"). Never a URL, an e-mail address, a date or a row of
+    /// share buttons.
     pub byline: Option<String>,
     /// The publication date as the page writes it, when one was found.
     pub date: Option<String>,
+    /// The publication date in ISO 8601, for machines: `2018-10-05`, or
+    /// `2018-10-05T14:30:00+02:00` when the page's own timestamp gives a
+    /// time with its zone. Read from the page's metadata (JSON-LD
+    /// `datePublished`, `article:published_time`, `<time datetime>`) or
+    /// from [`Article::date`], in any of many languages' forms ("5 October
+    /// 2018", "5. Oktober 2018", "2018年10月5日", "05.10.2018"); `None`
+    /// when none of them holds a whole calendar date (a day, a month and a
+    /// year), so it may be there when [`Article::date`] is not, and the
+    /// other way round.
+    ///
+    /// ```
+    /// let story = "<p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+    ///     <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>";
+    /// let page = format!("<html><body><article><h1>Storm closes ports</h1>\
+    ///     <p>Von Anna Müller, 5. Oktober 2018</p>{story}</article></body></html>");
+    /// let article = newsclip::extract_html(page.as_bytes())?;
+    /// assert_eq!(article.date_iso.as_deref(), Some("2018-10-05"));
+    /// assert_eq!(article.byline.as_deref(), Some("Anna Müller"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    pub date_iso: Option<String>,
     /// One verdict per input line (per non-blank line of a text page).
     pub lines: Vec<LineVerdict>,
     /// How sure newsclip is that [`Article::paragraphs`] is the page's
@@ -223,6 +248,7 @@ impl Article {
         self.related.retain(|link| !link.text.is_empty());
         clean_optional(&mut self.byline);
         clean_optional(&mut self.date);
+        clean_optional(&mut self.date_iso);
     }
 }
 

@@ -432,6 +432,9 @@ fn or_script_body(found: Result<Article, Error>, document: &Document) -> Result<
         paragraphs,
         byline: json_ld.author.clone(),
         date: json_ld.published.clone(),
+        date_iso: (json_ld.published.as_deref())
+            .and_then(crate::dates::find_date)
+            .map(|date| date.to_string()),
         lines: found.map(|article| article.lines).unwrap_or_default(),
         confidence: SCRIPT_BODY_CONFIDENCE,
         ..Article::default()

@@ -88,6 +88,7 @@ mod chunk_masks;
 mod classify;
 mod config;
 mod cues;
+mod dates;
 mod decode;
 mod document;
 mod error;

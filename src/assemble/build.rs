@@ -3,11 +3,12 @@
 
 use super::labels::{demote, drop_repeated_paragraphs, is_story_prose};
 use super::params::Params;
-use super::roles::{find_byline, find_near, title_from_metadata};
+use super::roles::{choose_title, clean_byline, find_byline, find_near, title_from_metadata};
 use crate::article::{Article, Label, LineVerdict, RelatedLink};
 use crate::classify::Verdict;
 use crate::config::Config;
 use crate::cues::CueSet;
+use crate::dates::find_date;
 use crate::document::Document;
 use crate::features::Features;
 use std::collections::HashMap;
@@ -26,10 +27,7 @@ pub(super) fn build_article(
     let metadata = &document.metadata;
     let json_ld = metadata.json_ld.clone().unwrap_or_default();
     let mut article = Article {
-        title: title
-            .map(text)
-            .or(json_ld.headline)
-            .or_else(|| metadata.title.clone()),
+        title: choose_title(title.map(text), metadata),
         lines: line_verdicts(document, verdicts, labels),
         ..Article::default()
     };
@@ -50,18 +48,39 @@ pub(super) fn build_article(
                 .map(str::to_owned),
         })
         .collect();
-    // The lines first, as the page shows them; the page's metadata where
-    // no line gives them.
-    article.date = find_near(features, region, config, |line| {
+    // `date` and `byline`: the lines first, as the page shows them; the
+    // page's metadata where no line gives them.
+    let date_line = find_near(features, region, config, |line| {
         line.cues.contains(CueSet::DATE)
     })
-    .map(text)
-    .or_else(|| metadata.published.clone())
-    .or(json_ld.published);
-    article.byline = find_byline(document, features, labels, region, config)
-        .map(text)
-        .or_else(|| metadata.author.clone())
-        .or(json_ld.author);
+    .map(text);
+    let cue_line = find_byline(document, features, region, config).map(text);
+    // `date_iso`: the metadata first, being written for machines; on the
+    // WCXB articles it is right more often than the line (see
+    // examples/metadata_accuracy.rs); then the date line, and the byline
+    // line, which often carries the date ("By Ana Silva | May 19, 2024").
+    article.date_iso = [
+        metadata.published.as_deref(),
+        date_line.as_deref(),
+        json_ld.published.as_deref(),
+        cue_line.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(find_date)
+    .map(|date| date.to_string());
+    article.date = date_line
+        .or_else(|| metadata.published.clone())
+        .or(json_ld.published);
+    // The byline: the metadata's author first, then a line opening with a
+    // byline cue, each cleaned of its cue and trailer and dropped when it
+    // names no one. A name-like line after the article, once the last
+    // resort, is no longer taken: on pages without an author it named a
+    // menu entry ("Recent Posts") more often than not.
+    article.byline = [json_ld.author, metadata.author.clone(), cue_line]
+        .into_iter()
+        .flatten()
+        .find_map(|candidate| clean_byline(&candidate));
     article
 }
 

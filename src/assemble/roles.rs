@@ -1,10 +1,10 @@
 //! The roles of lines around the article: its headline, byline and date.
 
-use crate::article::Label;
 use crate::config::Config;
 use crate::cues::CueSet;
-use crate::document::Document;
+use crate::document::{Document, Metadata};
 use crate::features::Features;
+use crate::lexicon;
 use std::ops::Range;
 
 /// A headline has at least this many words…
@@ -16,9 +16,6 @@ const HEADLINE_MAX_WORDS: u32 = 40;
 /// A headline above the region has at least this many words; shorter
 /// lines there are mostly menu entries.
 const TITLE_ABOVE_MIN_WORDS: u32 = 3;
-
-/// A name-like byline has at most this many words.
-const NAME_MAX_WORDS: u32 = 4;
 
 /// Whether a line could be a headline: a few words, no sentence end, no
 /// cue of site furniture.
@@ -107,35 +104,494 @@ pub(super) fn find_near(
         .min_by_key(|&index| index.abs_diff(region.start))
 }
 
-/// A line opening with a byline cue near the start, or else a short
-/// name-like line just after the article's end.
+/// The byline's line nearest the article's start: one opening with a
+/// byline cue ("By Ana Silva"), or the line after one that is the cue
+/// alone ("Written by", then "Ana Silva", as pages lay out a label above
+/// a name).
 pub(super) fn find_byline(
     document: &Document,
     features: &[Features],
-    labels: &[Label],
     region: &Range<usize>,
     config: &Config,
 ) -> Option<usize> {
-    if let Some(index) = find_near(features, region, config, |line| {
-        line.cues.contains(CueSet::BYLINE)
-    }) {
-        return Some(index);
-    }
-    let high = (region.end + config.metadata_window).min(features.len());
-    (region.end..high).find(|&index| {
-        labels[index] != Label::Body
-            && is_name_like(document.line_text(&document.lines[index]), &features[index])
-    })
+    let is_bare_cue = |index: usize| {
+        let text = document.line_text(&document.lines[index]);
+        let cue = text.trim().trim_end_matches(':').trim_end().to_lowercase();
+        lexicon::BYLINE_PREFIXES.contains(&cue.as_str())
+    };
+    let low = region.start.saturating_sub(config.metadata_window);
+    let high = (region.start + config.metadata_window).min(features.len());
+    (low..high)
+        .filter_map(|index| {
+            if features[index].cues.contains(CueSet::BYLINE) {
+                Some(index)
+            } else if index + 1 < high && is_bare_cue(index) {
+                Some(index + 1)
+            } else {
+                None
+            }
+        })
+        .min_by_key(|&index| index.abs_diff(region.start))
 }
 
-/// Two to four capitalised words with no digits and no sentence end.
-fn is_name_like(text: &str, line: &Features) -> bool {
-    (2..=NAME_MAX_WORDS).contains(&line.words)
-        && line.cased_words == line.words
-        && line.capitalized_words == line.words
-        && line.digit_chars == 0
-        && line.punctuation_chars == 0
-        && !line.sentence_end
-        && line.cues == CueSet::default()
-        && !text.contains(['|', '/'])
+/// The person or organisation a byline candidate names, cleaned: its
+/// opening cue ("By", "Written by", "Von", "Par", "Por", and the other
+/// languages of [`lexicon::BYLINE_PREFIXES`]) and what follows the name
+/// on the same line (a date, "Published: …", " | Section", "— 10 min
+/// read") cut off, as bylines are given in the field's gold. `None` when
+/// what is left is no name: empty, a URL, an e-mail address, a date, a
+/// row of share buttons ("Facebook Twitter Google+ WhatsApp"), a credit
+/// for someone else's work ("Edited by", "Photo by"), or a sentence.
+pub(super) fn clean_byline(text: &str) -> Option<String> {
+    let text = text.trim();
+    if is_other_credit(text) || text.contains("://") || text.starts_with("www.") {
+        return None;
+    }
+    let mut name = strip_byline_cue(text);
+    name = cut_at_date(name);
+    name = cut_at_trailer(name);
+    let name = name.trim_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, ',' | '|' | '-' | '–' | '—' | '·' | '•' | ':' | '/')
+    });
+    let words = name.split_whitespace().count();
+    let has_letter = name.chars().any(char::is_alphabetic);
+    let usable = has_letter
+        && words <= BYLINE_MAX_WORDS
+        && !is_email(name)
+        && !is_share_row(name)
+        && crate::dates::find_date(name).is_none();
+    usable.then(|| name.to_owned())
+}
+
+/// A cleaned byline has at most this many words; more is a sentence or a
+/// biography.
+const BYLINE_MAX_WORDS: usize = 12;
+
+/// Credits that name someone other than the author.
+const OTHER_CREDITS: &[&str] = &[
+    "edited by",
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "photo by",
+    "photos by",
+    "photograph by",
+    "illustration by",
+    "image by",
+    "video by",
+    "updated by",
+];
+
+fn is_other_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    OTHER_CREDITS.iter().any(|credit| lower.starts_with(credit))
+}
+
+/// `text` without its opening byline cue, the longest that matches as
+/// whole words ("Written by Ana" loses "Written by", "Bystander" keeps
+/// all), with any colon after it.
+fn strip_byline_cue(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    let cue = lexicon::BYLINE_PREFIXES
+        .iter()
+        .filter(|cue| {
+            lower.starts_with(*cue)
+                && lower[cue.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|next| !next.is_alphanumeric())
+        })
+        .map(|cue| cue.len())
+        .max();
+    // The lower-cased text may differ in length from the original (rare
+    // letters): the cue is cut only when the byte offsets agree.
+    match cue {
+        Some(length) if lower.len() == text.len() && text.is_char_boundary(length) => {
+            text[length..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == ':')
+        }
+        _ => text,
+    }
+}
+
+/// `text` up to the first date in it ("Ana Silva December 2, 2025",
+/// "Posted by Ana on Tuesday, August 29, 2023"), a weekday and a joining
+/// "on"/"am"/"le" before it dropped too.
+fn cut_at_date(text: &str) -> &str {
+    let Some(start) = crate::dates::find_date_start(text) else {
+        return text;
+    };
+    let mut head = text[..start].trim_end_matches(|ch: char| ch.is_whitespace() || ch == ',');
+    while let Some(last) = head.split_whitespace().next_back() {
+        let word = last.trim_end_matches([',', ':']).to_lowercase();
+        if !DATE_LEAD_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        head = head[..head.len() - last.len()]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || ch == ',');
+    }
+    head
+}
+
+/// Words that stand between a name and its date: joiners and weekdays.
+const DATE_LEAD_WORDS: &[&str] = &[
+    "on",
+    "am",
+    "le",
+    "el",
+    "il",
+    "op",
+    "em",
+    "den",
+    "at",
+    "updated",
+    "published",
+    "posted",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// `text` up to what follows a name on a byline: a separator (" | ",
+/// " — ", " · ", " • ") or a publication word, which pages often run into
+/// the name without a space ("Ana SilvaPublished: Jan 29").
+fn cut_at_trailer(text: &str) -> &str {
+    const SEPARATORS: &[&str] = &[" | ", "|", " — ", "—", " – ", " · ", " • ", "•", "\n"];
+    const TRAILERS: &[&str] = &[
+        "Published",
+        "Updated",
+        "Posted",
+        "Last updated",
+        "Publié",
+        "Mis à jour",
+        "Veröffentlicht",
+        "Aktualisiert",
+        "Publicado",
+        "Actualizado",
+        "Pubblicato",
+        "Aggiornato",
+        "Gepubliceerd",
+    ];
+    let cut = SEPARATORS
+        .iter()
+        .chain(TRAILERS)
+        .filter_map(|mark| text.find(mark))
+        .filter(|&at| at > 0)
+        .min();
+    cut.map_or(text, |at| &text[..at])
+}
+
+fn is_email(text: &str) -> bool {
+    !text.contains(char::is_whitespace) && text.contains('@') && text.contains('.')
+}
+
+/// Whether every word names a share button or social network.
+fn is_share_row(text: &str) -> bool {
+    const SHARE_WORDS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "google",
+        "google+",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "email",
+        "e-mail",
+        "mail",
+        "share",
+        "reddit",
+        "telegram",
+        "print",
+        "copy",
+        "link",
+        "tumblr",
+        "messenger",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "flipboard",
+        "pocket",
+        "sms",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "vk",
+        "weibo",
+        "line",
+        "viber",
+        "xing",
+    ];
+    let words: Vec<String> = text
+        .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ':' | '|' | '/' | '·' | '•'))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|word| SHARE_WORDS.contains(&word.as_str()))
+}
+
+/// The article's title: the headline line found in the page when the
+/// page's own metadata agrees with it, else the metadata's.
+///
+/// The metadata are JSON-LD `headline`, `og:title` (else `<title>`) and
+/// the first `<h1>`; two titles agree when, case and spacing aside, one
+/// holds the other (so `Storm closes ports | Daily News` agrees with
+/// `Storm closes ports`). A line that no metadata title agrees with is
+/// mostly a section heading or a teaser above the article; then the
+/// first `<h1>` that agrees with another metadata title wins, else the
+/// JSON-LD headline, else `og:title`/`<title>`, else the line after all.
+pub(super) fn choose_title(line: Option<String>, metadata: &Metadata) -> Option<String> {
+    let json_ld = metadata
+        .json_ld
+        .as_ref()
+        .and_then(|article| article.headline.as_deref());
+    let page_title = metadata.title.as_deref();
+    let heading = metadata.first_heading.as_deref();
+    let known: Vec<&str> = [json_ld, page_title, heading]
+        .into_iter()
+        .flatten()
+        .filter(|title| !title.trim().is_empty())
+        .collect();
+    if known.is_empty() {
+        return line;
+    }
+    if let Some(line) = &line {
+        if known.iter().any(|title| titles_agree(line, title)) {
+            return Some(line.clone());
+        }
+    }
+    let heading_agrees = heading.filter(|h| {
+        [json_ld, page_title]
+            .into_iter()
+            .flatten()
+            .any(|t| titles_agree(h, t))
+    });
+    heading_agrees
+        .or(json_ld)
+        .or(page_title)
+        .map(|title| title.trim().to_owned())
+        .or(line)
+}
+
+/// Whether one title holds the other, case and spacing aside.
+fn titles_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (title_key(a), title_key(b));
+    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str) -> Option<String> {
+        clean_byline(text)
+    }
+
+    #[test]
+    fn byline_cues_are_stripped_in_many_languages() {
+        for (line, name) in [
+            ("By Ana Silva", "Ana Silva"),
+            ("by Christian Roth", "Christian Roth"),
+            ("Written By Tina Flint Huffman", "Tina Flint Huffman"),
+            (
+                "Posted by IndustrySelect on Tuesday, August 29, 2023",
+                "IndustrySelect",
+            ),
+            ("Von Anna Müller", "Anna Müller"),
+            ("Par Jean Dupont", "Jean Dupont"),
+            ("Por María García", "María García"),
+            ("Escrito por João Souza", "João Souza"),
+            ("Door Jan de Vries", "Jan de Vries"),
+            ("Автор: Иван Петров", "Иван Петров"),
+            ("Author: Jane Doe", "Jane Doe"),
+            ("Ana Silva", "Ana Silva"),
+            // A name that merely starts like a cue keeps it.
+            ("Byron Katie", "Byron Katie"),
+            ("Parker Lewis", "Parker Lewis"),
+        ] {
+            assert_eq!(cleaned(line).as_deref(), Some(name), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn what_follows_the_name_is_cut() {
+        for (line, name) in [
+            ("By Korin MillerPublished: Jan 29, 2025", "Korin Miller"),
+            ("by Karina Cohen | May 19, 2024", "Karina Cohen"),
+            ("By Sofia Gonzalez December 2, 2025", "Sofia Gonzalez"),
+            ("by Jacob Trussell—10 min read", "Jacob Trussell"),
+            ("Von Anna Müller, 05.10.2018", "Anna Müller"),
+            ("Par Jean Dupont le 5 octobre 2018", "Jean Dupont"),
+            ("Por María García · Actualizado", "María García"),
+        ] {
+            assert_eq!(cleaned(line).as_deref(), Some(name), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_that_name_no_one_are_refused() {
+        for line in [
+            "Facebook Twitter Google+ Whatsapp",
+            "Share: Facebook, LinkedIn, Email",
+            "https://www.facebook.com/profile.php?id=7824374",
+            "www.example.com/authors/ana",
+            "ana.silva@example.com",
+            "By",
+            "October 5, 2018",
+            "Published 05.10.2018",
+            "Edited by Marie White",
+            "Medically reviewed by Dr. Ana Silva",
+            "Photo by Tom Reed",
+            "By the time the council met on Tuesday, the budget had already been cut by a third of its size",
+            "",
+        ] {
+            assert_eq!(cleaned(line), None, "{line:?}");
+        }
+    }
+
+    fn metadata(json_ld: Option<&str>, title: Option<&str>, heading: Option<&str>) -> Metadata {
+        Metadata {
+            title: title.map(str::to_owned),
+            first_heading: heading.map(str::to_owned),
+            json_ld: json_ld.map(|headline| crate::segment::json_ld::JsonLdArticle {
+                headline: Some(headline.to_owned()),
+                ..Default::default()
+            }),
+            ..Metadata::default()
+        }
+    }
+
+    #[test]
+    fn a_title_line_the_metadata_agrees_with_is_kept() {
+        let page = metadata(None, Some("Storm closes ports | Daily News"), None);
+        assert_eq!(
+            choose_title(Some("Storm closes ports".into()), &page).as_deref(),
+            Some("Storm closes ports")
+        );
+        // No metadata: the line.
+        assert_eq!(
+            choose_title(Some("Key Takeaways".into()), &Metadata::default()).as_deref(),
+            Some("Key Takeaways")
+        );
+    }
+
+    #[test]
+    fn a_title_line_no_metadata_agrees_with_gives_way() {
+        // The first h1 that agrees with the page's title.
+        let page = metadata(
+            None,
+            Some("Storm closes ports - Daily News"),
+            Some("Storm closes ports"),
+        );
+        assert_eq!(
+            choose_title(Some("Key Takeaways".into()), &page).as_deref(),
+            Some("Storm closes ports")
+        );
+        // Else the JSON-LD headline, before og:title or <title>.
+        let page = metadata(
+            Some("Storm closes ports"),
+            Some("Daily News"),
+            Some("Weather"),
+        );
+        assert_eq!(
+            choose_title(Some("Key Takeaways".into()), &page).as_deref(),
+            Some("Storm closes ports")
+        );
+        let page = metadata(None, Some("Storm closes ports"), None);
+        assert_eq!(
+            choose_title(None, &page).as_deref(),
+            Some("Storm closes ports")
+        );
+    }
+
+    const STORY: &str = "<p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel for the whole region.</p>\
+        <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast by the weather service.</p>\
+        <p>Shipping companies have diverted a dozen vessels to smaller harbours along the coast while the storm passes.</p>";
+
+    #[test]
+    fn a_name_under_a_bare_byline_label_is_the_byline() {
+        let page = format!(
+            "<html><body><article><h1>Storm closes ports</h1><p>Written by</p><p>Ana Silva</p>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
+    }
+
+    #[test]
+    fn the_metadata_author_is_cleaned_and_a_url_refused() {
+        let page = format!(
+            "<html><head><meta property=\"article:author\" content=\"https://www.facebook.com/ana.silva\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"author\":\"By Ana Silva\"}}</script></head>\
+             <body><article><h1>Storm closes ports</h1>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
+        let page = format!(
+            "<html><head><meta property=\"article:author\" content=\"https://www.facebook.com/ana.silva\"></head>\
+             <body><article><h1>Storm closes ports</h1>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline, None);
+    }
+
+    #[test]
+    fn date_iso_reads_the_metadata_before_the_line() {
+        let page = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2018-10-05T14:30:00+02:00\"></head>\
+             <body><article><h1>Storm closes ports</h1><p>Aktualisiert am 7. Oktober 2018</p>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(
+            article.date_iso.as_deref(),
+            Some("2018-10-05T14:30:00+02:00")
+        );
+        let page = format!(
+            "<html><body><article><h1>Storm closes ports</h1><p>5 de octubre de 2018</p>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.date_iso.as_deref(), Some("2018-10-05"));
+    }
 }

@@ -843,9 +843,7 @@ impl<'a> Walker<'a> {
                 return;
             }
             (Tag::Script, Some(json)) => {
-                if let Some(article) = json_ld::read_article(&json) {
-                    metadata.json_ld.get_or_insert(article);
-                }
+                json_ld::read_into(&json, &mut metadata.json_ld);
                 return;
             }
             _ => {}
