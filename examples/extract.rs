@@ -1056,6 +1056,11 @@ struct LineRecord {
     label: &'static str,
     first_label: &'static str,
     scores: Scores,
+    /// The line's byte range in the input, and its element's CSS path
+    /// (HTML only): see `LineVerdict`.
+    start: usize,
+    end: usize,
+    path: Option<String>,
 }
 
 /// The four class probabilities, keyed by label name.
@@ -1125,6 +1130,9 @@ fn line_records(lines: &[LineVerdict]) -> Vec<LineRecord> {
                 navigation: round(line.score(Label::Navigation)),
                 related: round(line.score(Label::Related)),
             },
+            start: line.start,
+            end: line.end,
+            path: line.path.clone(),
         })
         .collect()
 }

@@ -12,14 +12,14 @@ use crate::article::{Article, LineVerdict};
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
-use crate::decode::{
-    decode_html, decode_html_with_charset, decode_text, looks_binary, looks_like_html,
-};
+use crate::decode::{decode_text, html_encoding, looks_binary, looks_like_html};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
 use crate::segment::html::{segment_html, segment_html_with, HiddenText};
+use crate::segment::provenance::{locate_lines, to_input_offsets, Decoding, NoscriptText};
 use crate::segment::text::segment_text;
+use std::borrow::Cow;
 
 /// A reusable article extractor. Build it once and share it: it is
 /// `Send + Sync` and holds no per-page state.
@@ -147,9 +147,7 @@ impl Extractor {
     /// As [`Extractor::extract_text`]. Markup is never an error: broken
     /// HTML is parsed as browsers parse it.
     pub fn extract_html(&self, bytes: &[u8]) -> Result<Article, Error> {
-        check_size(bytes.len(), self.config.max_input_bytes)?;
-        let html = decode_html(bytes);
-        self.extract_html_str(&html)
+        self.extract_html_decoded(bytes, None)
     }
 
     /// Extracts the article from an HTML page given as bytes with the
@@ -175,9 +173,19 @@ impl Extractor {
     ///
     /// As [`Extractor::extract_html`].
     pub fn extract_html_with_charset(&self, bytes: &[u8], charset: &str) -> Result<Article, Error> {
+        self.extract_html_decoded(bytes, Some(charset))
+    }
+
+    /// [`Extractor::extract_html_with_charset`], the charset optional;
+    /// the lines' offsets are taken back from the text to the bytes.
+    fn extract_html_decoded(&self, bytes: &[u8], charset: Option<&str>) -> Result<Article, Error> {
         check_size(bytes.len(), self.config.max_input_bytes)?;
-        let html = decode_html_with_charset(bytes, Some(charset));
-        self.extract_html_str(&html)
+        let (decoding, html) = decode_markup(bytes, charset);
+        let mut found = self.extract_html_str(&html);
+        if let Ok(article) = &mut found {
+            lines_to_input(bytes, &html, decoding, &mut article.lines);
+        }
+        found
     }
 
     /// Extracts the article from an HTML page already decoded to text.
@@ -203,7 +211,7 @@ impl Extractor {
             (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
             (visible, _) => visible,
         };
-        let found = self.or_noscript(found, &document);
+        let found = self.or_noscript(found, &document, html);
         or_script_body(found, &document)
     }
 
@@ -214,6 +222,7 @@ impl Extractor {
         &self,
         found: Result<Article, Error>,
         document: &Document,
+        html: &str,
     ) -> Result<Article, Error> {
         let Some(found_words) = replaceable_words(&found) else {
             return found;
@@ -222,7 +231,12 @@ impl Extractor {
             return found;
         }
         let wanted = stand_in_words(found_words);
-        match self.extract_document(&segment_html(&document.noscript)) {
+        let mut noscript = segment_html(&document.noscript);
+        // Its lines are in the page's markup, as text of its `noscript`
+        // elements, where no element path leads.
+        locate_lines(html, &mut noscript, NoscriptText::Read);
+        noscript.paths.clear();
+        match self.extract_document(&noscript) {
             Ok(article) if article_words(&article, wanted) >= wanted => Ok(article),
             _ => found,
         }
@@ -254,9 +268,11 @@ impl Extractor {
         charset: Option<&str>,
     ) -> Result<Vec<LineVerdict>, Error> {
         check_size(bytes.len(), self.config.max_input_bytes)?;
-        let html = decode_html_with_charset(bytes, charset);
+        let (decoding, html) = decode_markup(bytes, charset);
         check_text(&html, self.config.max_input_bytes)?;
-        Ok(self.assembled_lines(&segment_html(&html)))
+        let mut lines = self.assembled_lines(&segment_html(&html));
+        lines_to_input(bytes, &html, decoding, &mut lines);
+        Ok(lines)
     }
 
     /// The verdict on every line of a text page, as
@@ -384,6 +400,26 @@ fn article_words(article: &Article, at_most: usize) -> usize {
         .flat_map(|paragraph| paragraph.split_whitespace())
         .take(at_most)
         .count()
+}
+
+/// An HTML page's bytes decoded, and how (as `decode_html_with_charset`).
+fn decode_markup<'a>(bytes: &'a [u8], charset: Option<&str>) -> (Decoding, Cow<'a, str>) {
+    let (encoding, skipped) = html_encoding(bytes, charset);
+    let html = encoding.decode_without_bom_handling(&bytes[skipped..]).0;
+    (Decoding { encoding, skipped }, html)
+}
+
+/// Takes the lines' offsets from `html` back to the `bytes` it was
+/// decoded from.
+fn lines_to_input(bytes: &[u8], html: &str, decoding: Decoding, lines: &mut [LineVerdict]) {
+    let mut offsets: Vec<&mut usize> = lines
+        .iter_mut()
+        .flat_map(|line| {
+            let LineVerdict { start, end, .. } = line;
+            [start, end]
+        })
+        .collect();
+    to_input_offsets(bytes, html, decoding, &mut offsets);
 }
 
 /// The checks every input passes before it is segmented, cheapest first.
