@@ -484,8 +484,9 @@ impl ElementPaths {
         if !matches!(name, "html" | "body") {
             // Classes for the reader only: the element has them, so they
             // never change what the path selects.
-            for class in element
-                .classes()
+            let classes = element.attr("class").unwrap_or("");
+            for class in classes
+                .split_ascii_whitespace()
                 .filter(|class| is_plain_class(class))
                 .take(2)
             {
@@ -665,7 +666,7 @@ mod tests {
                     "Storm <b>closes</b>\n   ports".into()
                 ),
                 (
-                    "Fish & chips\u{a0}A".into(),
+                    "Fish & chips A".into(),
                     "Fish &amp; chips&nbsp;&#x41;".into()
                 ),
             ]
@@ -769,24 +770,14 @@ mod tests {
 
     #[test]
     fn decoded_offsets_go_back_to_the_bytes() {
-        let text = "Caf\u{e9} \u{65e5}\u{672c} end";
-        let boundaries: Vec<usize> = text
-            .char_indices()
-            .map(|(at, _)| at)
-            .chain([text.len()])
-            .collect();
-        for (label, skipped) in [
-            ("windows-1252", 0),
-            ("shift_jis", 0),
-            ("utf-16le", 2),
-            ("gb18030", 0),
+        for (label, sample, skipped) in [
+            ("windows-1252", "Caf\u{e9} cr\u{e8}me", 0),
+            ("shift_jis", "\u{65e5}\u{672c} end \u{ff71}", 0),
+            ("utf-16le", "Caf\u{e9} \u{65e5} \u{1f600}", 2),
+            ("gb18030", "Caf\u{e9} \u{65e5}\u{672c} \u{1f600}", 0),
+            ("utf-8", "Caf\u{e9}\u{fffd} end", 0),
         ] {
             let encoding = Encoding::for_label(label.as_bytes()).expect("a label");
-            let sample = if encoding.is_single_byte() {
-                "Caf\u{e9} end"
-            } else {
-                text
-            };
             let mut bytes = if skipped == 2 {
                 vec![0xFF, 0xFE]
             } else {
@@ -794,27 +785,35 @@ mod tests {
             };
             if encoding == UTF_16LE {
                 bytes.extend(sample.encode_utf16().flat_map(u16::to_le_bytes));
+            } else if label == "utf-8" {
+                // Invalid UTF-8: a lone continuation byte, decoded as U+FFFD.
+                bytes.extend_from_slice(b"Caf\xc3\xa9\x80 end");
             } else {
                 bytes.extend_from_slice(&encoding.encode(sample).0);
             }
             let decoded = encoding.decode_without_bom_handling(&bytes[skipped..]).0;
-            assert_eq!(decoded, sample);
-            let boundaries: Vec<usize> = boundaries
-                .iter()
-                .copied()
-                .filter(|&at| sample.is_char_boundary(at) && at <= sample.len())
+            assert_eq!(decoded, sample, "{label}");
+            let boundaries: Vec<usize> = sample
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain([sample.len()])
                 .collect();
             let mut mapped = boundaries.clone();
-            let mut refs: Vec<&mut usize> = mapped.iter_mut().collect();
-            to_input_offsets(&bytes, &decoded, Decoding { encoding, skipped }, &mut refs);
+            let mut offsets: Vec<&mut usize> = mapped.iter_mut().collect();
+            to_input_offsets(
+                &bytes,
+                &decoded,
+                Decoding { encoding, skipped },
+                &mut offsets,
+            );
             // Each character's bytes decode to the character alone.
-            for pair in boundaries.windows(2).zip(mapped.windows(2)) {
-                let (text_range, byte_range) = pair;
+            for (text, source) in boundaries.windows(2).zip(mapped.windows(2)) {
                 let piece = encoding
-                    .decode_without_bom_handling(&bytes[byte_range[0]..byte_range[1]])
+                    .decode_without_bom_handling(&bytes[source[0]..source[1]])
                     .0;
-                assert_eq!(piece, &sample[text_range[0]..text_range[1]], "{label}");
+                assert_eq!(piece, &sample[text[0]..text[1]], "{label}");
             }
+            assert_eq!(mapped.last(), Some(&bytes.len()), "{label}");
         }
     }
 }
