@@ -283,7 +283,9 @@ fn main() -> ExitCode {
     let extractor = Extractor::new(
         Config::default()
             .with_max_input_bytes(args.max_input_bytes)
-            .with_recall_bias(args.recall_bias),
+            .with_recall_bias(args.recall_bias)
+            // JSON's `lines` say where each line is.
+            .with_provenance(args.stream || args.format == Some(Format::Json)),
     );
     let kind = args.input.unwrap_or(InputKind::Auto);
     let limit = args.max_input_bytes;

@@ -83,14 +83,17 @@ impl fmt::Display for Label {
 /// byte range of the line's text in the bytes given, and for an HTML page
 /// [`LineVerdict::path`] is a CSS selector of the element the line sits
 /// in, so a tool can highlight the line or pick its element with
-/// `querySelector`:
+/// `querySelector`. Text pages always get their ranges; HTML pages get
+/// both when [`Config::provenance`](crate::Config::provenance) is on (it
+/// costs time), else `0..0` and `None`:
 ///
 /// ```
 /// let page = "<html><body><div class='story'><h1>Storm closes ports</h1>\
 ///     <p>A storm closed the country&#39;s two largest ports on Monday, halting shipments.</p>\
 ///     <p>Harbour officials said the ports could reopen on <b>Wednesday</b> if the wind eases.</p>\
 ///     </div></body></html>";
-/// let lines = newsclip::Extractor::default().line_verdicts_html(page.as_bytes(), None)?;
+/// let config = newsclip::Config::default().with_provenance(true);
+/// let lines = newsclip::Extractor::new(config).line_verdicts_html(page.as_bytes(), None)?;
 /// let last = &lines[2];
 /// assert_eq!(
 ///     &page[last.start..last.end],

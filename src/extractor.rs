@@ -182,7 +182,7 @@ impl Extractor {
         check_size(bytes.len(), self.config.max_input_bytes)?;
         let (decoding, html) = decode_markup(bytes, charset);
         let mut found = self.extract_html_str(&html);
-        if let Ok(article) = &mut found {
+        if let (Ok(article), true) = (&mut found, self.config.provenance) {
             lines_to_input(bytes, &html, decoding, &mut article.lines);
         }
         found
@@ -199,12 +199,14 @@ impl Extractor {
         // placeholder until a script shows it: when the visible page has
         // no article, or a tiny one, read the hidden parts too, and keep
         // what they give when it is several times longer.
-        let document = segment_html(html);
+        let provenance = self.config.provenance;
+        let document = segment_html_with(html, HiddenText::Skip, provenance);
         let visible = self.extract_document(&document);
         let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
         };
-        let hidden = self.extract_document(&segment_html_with(html, HiddenText::Include));
+        let hidden =
+            self.extract_document(&segment_html_with(html, HiddenText::Include, provenance));
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
         let found = match (visible, hidden) {
             (Err(_), hidden) => hidden,
@@ -232,10 +234,11 @@ impl Extractor {
         }
         let wanted = stand_in_words(found_words);
         let mut noscript = segment_html(&document.noscript);
-        // Its lines are in the page's markup, as text of its `noscript`
-        // elements, where no element path leads.
-        locate_lines(html, &mut noscript, NoscriptText::Read);
-        noscript.paths.clear();
+        if self.config.provenance {
+            // Its lines are in the page's markup, as text of its
+            // `noscript` elements, where no element path leads.
+            locate_lines(html, &mut noscript, NoscriptText::Read);
+        }
         match self.extract_document(&noscript) {
             Ok(article) if article_words(&article, wanted) >= wanted => Ok(article),
             _ => found,
@@ -270,8 +273,12 @@ impl Extractor {
         check_size(bytes.len(), self.config.max_input_bytes)?;
         let (decoding, html) = decode_markup(bytes, charset);
         check_text(&html, self.config.max_input_bytes)?;
-        let mut lines = self.assembled_lines(&segment_html(&html));
-        lines_to_input(bytes, &html, decoding, &mut lines);
+        let provenance = self.config.provenance;
+        let document = segment_html_with(&html, HiddenText::Skip, provenance);
+        let mut lines = self.assembled_lines(&document);
+        if provenance {
+            lines_to_input(bytes, &html, decoding, &mut lines);
+        }
         Ok(lines)
     }
 

@@ -4,7 +4,7 @@
 //! line's text is in.
 
 use encoding_rs::Encoding;
-use newsclip::{Extractor, LineVerdict};
+use newsclip::{Config, Extractor, LineVerdict};
 use scraper::{Html, Selector};
 use std::io::Read;
 use std::path::Path;
@@ -63,7 +63,7 @@ fn fixtures() -> Vec<Page> {
 
 /// The page's verdicts and each line's text, for pages that have lines.
 fn lines_of(page: &Page) -> Option<(Vec<LineVerdict>, Vec<String>)> {
-    let extractor = Extractor::default();
+    let extractor = Extractor::new(Config::default().with_provenance(true));
     let verdicts = match page.is_html {
         true => extractor.line_verdicts_html(&page.bytes, None),
         false => extractor.line_verdicts_text(&page.bytes),
@@ -219,6 +219,20 @@ fn every_verdict_points_at_its_text_and_element() {
         failed.len(),
         failed.join("\n")
     );
+}
+
+#[test]
+fn provenance_is_off_by_default_for_html() {
+    let page = fixtures()
+        .into_iter()
+        .find(|page| page.is_html)
+        .expect("a page");
+    let lines = Extractor::default()
+        .line_verdicts_html(&page.bytes, None)
+        .expect("lines");
+    assert!(lines
+        .iter()
+        .all(|line| line.start == 0 && line.end == 0 && line.path.is_none()));
 }
 
 #[test]

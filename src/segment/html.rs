@@ -405,7 +405,7 @@ pub(super) fn is_block_tag(name: &str) -> bool {
 
 /// Parses `html` and walks it into a [`Document`].
 pub(crate) fn segment_html(html: &str) -> Document {
-    segment_html_with(html, HiddenText::Skip)
+    segment_html_with(html, HiddenText::Skip, false)
 }
 
 /// What the walk does with elements the page hides (`hidden`,
@@ -420,16 +420,20 @@ pub(crate) enum HiddenText {
     Include,
 }
 
-/// [`segment_html`], choosing what happens to hidden elements. Each
-/// line gets its range in `html` and, when the parsed tree is the page's
-/// own, its element's path (see `segment::provenance`).
-pub(crate) fn segment_html_with(html: &str, hidden: HiddenText) -> Document {
+/// [`segment_html`], choosing what happens to hidden elements and
+/// whether lines get their provenance: their range in `html` and, when
+/// the parsed tree is the page's own, their element's path (see
+/// `segment::provenance`).
+pub(crate) fn segment_html_with(html: &str, hidden: HiddenText, provenance: bool) -> Document {
     let prepared = prepare_markup_reporting(html);
     let repaired = close_open_title(&prepared.markup);
     let is_pages_tree = !prepared.reshaped && matches!(repaired, Cow::Borrowed(_));
     let tree = Html::parse_document(&repaired);
-    let mut document = walk(&tree, hidden, is_pages_tree.then(ElementPaths::default));
-    locate_lines(html, &mut document, NoscriptText::Skip);
+    let paths = (provenance && is_pages_tree).then(ElementPaths::default);
+    let mut document = walk(&tree, hidden, paths);
+    if provenance {
+        locate_lines(html, &mut document, NoscriptText::Skip);
+    }
     document
 }
 

@@ -59,18 +59,44 @@ const MAX_PIECE_GAP: usize = 4096;
 /// looked for from the page's start.
 const MAX_ANCHORS: usize = 8;
 
+/// How far ahead a line is looked for once searches that found nothing
+/// have read more than [`FAILED_SEARCH_FACTOR`] times the page's text
+/// (and past twice that, no line is looked for): a page of many lines
+/// its markup does not hold (none of the benchmark pages has one) costs
+/// in proportion to its size, not its square.
+const NEAR_WINDOW: usize = 64 * 1024;
+/// See [`NEAR_WINDOW`].
+const FAILED_SEARCH_FACTOR: usize = 4;
+
 /// Sets every line's `source_start` and `source_end` to its byte range in
 /// `html`, the markup `document` was built from.
 pub(crate) fn locate_lines(html: &str, document: &mut Document, noscript: NoscriptText) {
     let text = PageText::of(html, noscript);
     let mut cursor = 0;
     let mut key = Key::default();
+    let mut failed_reading = 0;
+    let reading_limit = FAILED_SEARCH_FACTOR * text.text.len() + NEAR_WINDOW;
     for index in 0..document.lines.len() {
         let line = document.lines[index];
         key.set(document.line_text(&line));
-        let found = text
-            .find(&key, cursor)
-            .or_else(|| text.find_whole(&key.text, 0));
+        let within_budget = failed_reading <= reading_limit;
+        let end = match within_budget {
+            true => text.text.len(),
+            false if failed_reading <= 2 * reading_limit => {
+                text.text.len().min(cursor + NEAR_WINDOW)
+            }
+            // Past twice the budget: the rest is not looked for.
+            false => cursor,
+        };
+        let mut found = text.find(&key, cursor, end);
+        if found.is_none() {
+            failed_reading += end.saturating_sub(cursor);
+            if within_budget {
+                // Out of order: the parser moves text out of tables.
+                found = text.find_whole(&key.text, 0, text.text.len());
+                failed_reading += found.as_ref().map_or(text.text.len(), |found| found.end);
+            }
+        }
         let range = match found {
             Some(found) => {
                 cursor = cursor.max(found.end);
@@ -172,6 +198,11 @@ impl PageText {
                 }
                 RawText::Script => end_of_script(bytes, position),
                 RawText::Other => end_of_raw_text(bytes, position, tag.name),
+                RawText::Shown => {
+                    let end = end_of_raw_text(bytes, position, tag.name);
+                    page.read_literal(html, position, end);
+                    end
+                }
             };
             if body_end == html.len() && tag.name.eq_ignore_ascii_case("title") {
                 // A title never closed: closed where `title_repair`
@@ -245,16 +276,18 @@ impl PageText {
 
     /// Where `key` is, at or after byte `from` of the text: whole, else
     /// piece by piece.
-    fn find(&self, key: &Key, from: usize) -> Option<Range<usize>> {
-        self.find_whole(&key.text, from)
-            .or_else(|| self.find_in_pieces(key, from))
+    fn find(&self, key: &Key, from: usize, to: usize) -> Option<Range<usize>> {
+        self.find_whole(&key.text, from, to)
+            .or_else(|| self.find_in_pieces(key, from, to))
     }
 
-    fn find_whole(&self, key: &[u8], from: usize) -> Option<Range<usize>> {
-        if key.is_empty() || from >= self.text.len() {
+    /// Where `key` stands whole, starting between `from` and `to`.
+    fn find_whole(&self, key: &[u8], from: usize, to: usize) -> Option<Range<usize>> {
+        let haystack_end = self.text.len().min(to + key.len());
+        if key.is_empty() || from >= haystack_end {
             return None;
         }
-        let at = from + memmem::find(&self.text[from..], key)?;
+        let at = from + memmem::find(&self.text[from..haystack_end], key)?;
         Some(at..at + key.len())
     }
 
@@ -263,8 +296,8 @@ impl PageText {
     /// rest of a word of the line, or the longest start of it found,
     /// and each is looked for within [`MAX_PIECE_GAP`] bytes of the one
     /// before; the first is tried at up to [`MAX_ANCHORS`] places.
-    fn find_in_pieces(&self, key: &Key, from: usize) -> Option<Range<usize>> {
-        let haystack = self.text.get(from..)?;
+    fn find_in_pieces(&self, key: &Key, from: usize, to: usize) -> Option<Range<usize>> {
+        let haystack = self.text.get(from..to)?;
         let (first, _) = longest_found(key.rest_of_word(0), haystack)?;
         let finder = memmem::Finder::new(first);
         for anchor in finder.find_iter(haystack).take(MAX_ANCHORS) {
@@ -342,6 +375,8 @@ fn longest_found<'a>(needle: &'a [u8], haystack: &[u8]) -> Option<(&'a [u8], usi
 /// What the tokenizer reads after a start tag.
 enum RawText {
     No,
+    /// Raw text the walk reads as page text.
+    Shown,
     Script,
     Other,
     Plaintext,
@@ -353,11 +388,11 @@ fn raw_text_kind(name: &str, noscript: NoscriptText) -> RawText {
         RawText::Script
     } else if is("plaintext") {
         RawText::Plaintext
-    } else if [
-        "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes",
-    ]
-    .iter()
-    .any(|&wanted| is(wanted))
+    } else if is("xmp") || is("noembed") || is("noframes") {
+        RawText::Shown
+    } else if ["style", "title", "textarea", "iframe"]
+        .iter()
+        .any(|&wanted| is(wanted))
         || (noscript == NoscriptText::Skip && is("noscript"))
     {
         RawText::Other
@@ -639,11 +674,16 @@ fn map_by_decoding(bytes: &[u8], decoding: Decoding, offsets: &mut [&mut usize])
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::html::segment_html;
+    use crate::segment::html::{segment_html_with, HiddenText};
+
+    /// The page's document, with provenance.
+    fn traced(html: &str) -> Document {
+        segment_html_with(html, HiddenText::Skip, true)
+    }
 
     /// Each line's text and the markup its range holds.
     fn ranges(html: &str) -> Vec<(String, String)> {
-        let document = segment_html(html);
+        let document = traced(html);
         document
             .lines
             .iter()
@@ -687,9 +727,35 @@ mod tests {
     }
 
     #[test]
+    fn raw_text_the_walk_reads_is_found() {
+        let html = "<xmp>a &amp; <b>b</b></xmp><p>after</p>";
+        let document = traced(html);
+        assert_eq!(document.line_text(&document.lines[0]), "a &amp; <b>b</b>");
+        assert_eq!(ranges(html)[0].1, "a &amp; <b>b</b>");
+    }
+
+    #[test]
+    fn lines_the_markup_does_not_hold_cost_no_square() {
+        // Text the walk reads but the scan cannot find, many times over:
+        // each line is looked for near the last once failures add up.
+        let mut document = crate::segment::text::segment_text(&"Found here\n".repeat(20_000));
+        let missing = document.lines.len();
+        let html = "<p>Nothing</p>".repeat(50_000);
+        let started = std::time::Instant::now();
+        locate_lines(&html, &mut document, NoscriptText::Skip);
+        assert!(document
+            .lines
+            .iter()
+            .all(|line| line.source_start == line.source_end));
+        // Unbounded, the searches would read 20,000 times 350 kB, a few
+        // times over.
+        assert!(missing == 20_000 && started.elapsed().as_secs() < 3);
+    }
+
+    #[test]
     fn repeated_lines_are_found_in_order() {
         let html = "<ul><li>More</li><li>More</li></ul><script>var s = 'More';</script><p>More</p>";
-        let document = segment_html(html);
+        let document = traced(html);
         let starts: Vec<usize> = document
             .lines
             .iter()
@@ -720,7 +786,7 @@ mod tests {
     fn paths_count_siblings_of_a_tag() {
         let html = "<body><div class='story main'><h1>Title</h1><p>One</p><div><p>Deep</p></div>\
             <p>Two <b>bold</b></p></div><div><p>Other</p></div></body>";
-        let document = segment_html(html);
+        let document = traced(html);
         let paths: Vec<Option<&str>> = document
             .lines
             .iter()
@@ -751,7 +817,7 @@ mod tests {
     #[test]
     fn a_title_never_closed_ends_at_the_next_tag() {
         let html = "<title>Ports\n<p>The storm closed the ports.</p>";
-        let document = segment_html(html);
+        let document = traced(html);
         assert!(document.lines.iter().all(|line| line.element == NO_ELEMENT));
         assert_eq!(
             ranges(html).last().map(|range| range.1.as_str()),
@@ -762,7 +828,7 @@ mod tests {
     #[test]
     fn reshaped_pages_have_no_paths() {
         let deep = format!("{}<p>Deep text here</p>", "<div>".repeat(300));
-        let document = segment_html(&deep);
+        let document = traced(&deep);
         assert!(!document.lines.is_empty());
         assert!(document.lines.iter().all(|line| line.element == NO_ELEMENT));
         assert_eq!(ranges(&deep)[0].1, "Deep text here");
