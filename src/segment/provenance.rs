@@ -473,6 +473,8 @@ pub(crate) struct ElementPaths {
     places: HashMap<NodeId, (u32, bool)>,
     /// Elements already given a path, by their index in `paths`.
     indexes: HashMap<NodeId, u32>,
+    /// The path of every element a path went through.
+    prefixes: HashMap<NodeId, String>,
     paths: Vec<String>,
 }
 
@@ -493,19 +495,29 @@ impl ElementPaths {
         self.paths
     }
 
-    /// `html > body > div.story > p:nth-of-type(3)`.
+    /// `html > body > div.story > p:nth-of-type(3)`: the path of the
+    /// nearest element above whose path is known, and a step for each
+    /// element below it, each path kept for the lines further down.
     fn path_of(&mut self, node: NodeRef<'_, Node>) -> String {
-        let mut steps: Vec<NodeRef<'_, Node>> = std::iter::once(node)
-            .chain(node.ancestors())
-            .filter(|node| node.value().is_element())
-            .collect();
-        steps.reverse();
+        let mut below = Vec::new();
         let mut path = String::new();
-        for step in steps {
+        let mut current = Some(node);
+        while let Some(element) = current {
+            if element.value().is_element() {
+                if let Some(known) = self.prefixes.get(&element.id()) {
+                    path.clone_from(known);
+                    break;
+                }
+                below.push(element);
+            }
+            current = element.parent();
+        }
+        for step in below.into_iter().rev() {
             if !path.is_empty() {
                 path.push_str(" > ");
             }
             self.write_step(&mut path, step);
+            self.prefixes.insert(step.id(), path.clone());
         }
         path
     }
