@@ -99,7 +99,11 @@ pub(crate) fn locate_lines(html: &str, document: &mut Document, noscript: Noscri
         }
         let range = match found {
             Some(found) => {
-                cursor = cursor.max(found.end);
+                // Back, too, when the line was found before the cursor:
+                // the line that moved it on was more likely found in the
+                // wrong place (the next of a text that repeats) than
+                // this one out of order.
+                cursor = found.end;
                 text.source_range(found)
             }
             None => {
