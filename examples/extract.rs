@@ -295,7 +295,9 @@ fn main() -> ExitCode {
     let extractor = Extractor::new(
         Config::default()
             .with_max_input_bytes(args.max_input_bytes)
-            .with_recall_bias(args.recall_bias),
+            .with_recall_bias(args.recall_bias)
+            // JSON's `lines` say where each line is.
+            .with_provenance(args.stream || args.format == Some(Format::Json)),
     );
     let kind = args.input.unwrap_or(InputKind::Auto);
     let limit = args.max_input_bytes;
@@ -1099,6 +1101,11 @@ struct LineRecord {
     label: &'static str,
     first_label: &'static str,
     scores: Scores,
+    /// The line's byte range in the input, and its element's CSS path
+    /// (HTML only): see `LineVerdict`.
+    start: usize,
+    end: usize,
+    path: Option<String>,
 }
 
 /// The four class probabilities, keyed by label name.
@@ -1170,6 +1177,9 @@ fn line_records(lines: &[LineVerdict]) -> Vec<LineRecord> {
                 navigation: round(line.score(Label::Navigation)),
                 related: round(line.score(Label::Related)),
             },
+            start: line.start,
+            end: line.end,
+            path: line.path.clone(),
         })
         .collect()
 }

@@ -68,7 +68,8 @@ impl fmt::Display for Label {
     }
 }
 
-/// Why a line was kept or dropped: its label and the classifier's scores.
+/// Why a line was kept or dropped: its label and the classifier's scores,
+/// and where in the input its text is.
 ///
 /// ```
 /// let article = newsclip::extract_text("Home\n\nThe council approved the new budget on Tuesday after a long debate.\nSpending on schools rises by four percent, the mayor said in a statement.\n")?;
@@ -77,7 +78,33 @@ impl fmt::Display for Label {
 /// assert_eq!(numbers, [1, 3, 4]);
 /// # Ok::<(), newsclip::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// Provenance: [`LineVerdict::start`] and [`LineVerdict::end`] are the
+/// byte range of the line's text in the bytes given, and for an HTML page
+/// [`LineVerdict::path`] is a CSS selector of the element the line sits
+/// in, so a tool can highlight the line or pick its element with
+/// `querySelector`. Text pages always get their ranges; HTML pages get
+/// both when [`Config::provenance`](crate::Config::provenance) is on (it
+/// costs time), else `0..0` and `None`:
+///
+/// ```
+/// let page = "<html><body><div class='story'><h1>Storm closes ports</h1>\
+///     <p>A storm closed the country&#39;s two largest ports on Monday, halting shipments.</p>\
+///     <p>Harbour officials said the ports could reopen on <b>Wednesday</b> if the wind eases.</p>\
+///     </div></body></html>";
+/// let config = newsclip::Config::default().with_provenance(true);
+/// let lines = newsclip::Extractor::new(config).line_verdicts_html(page.as_bytes(), None)?;
+/// let last = &lines[2];
+/// assert_eq!(
+///     &page[last.start..last.end],
+///     "Harbour officials said the ports could reopen on <b>Wednesday</b> if the wind eases."
+/// );
+/// assert_eq!(last.path.as_deref(), Some("html > body > div.story > p:nth-of-type(2)"));
+/// // Entities stay as the page wrote them.
+/// assert!(page[lines[1].start..lines[1].end].contains("country&#39;s"));
+/// # Ok::<(), newsclip::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineVerdict {
     /// Where the line came from: the 1-based line number of a text input.
@@ -88,6 +115,31 @@ pub struct LineVerdict {
     pub first_label: Label,
     /// The classifier's probabilities, in [`Label::ALL`] order.
     pub scores: [f32; 4],
+    /// Byte offset of the line's first character in the input: in the
+    /// decoded text of a text page; in the bytes given of an HTML page,
+    /// before any decoding (in a page's own charset, the offset of the
+    /// character's first byte there). Edge white space is not included.
+    pub start: usize,
+    /// Byte offset just past the line's last character, as
+    /// [`LineVerdict::start`]. `input[start..end]` holds the line's text;
+    /// in HTML with the markup and entities between its pieces as the
+    /// page wrote them (and, as markup, text the line leaves out, such as
+    /// a button's label). Equal to `start` in the rare case the text was
+    /// not found in the input (a line the parser put together from
+    /// misnested markup).
+    pub end: usize,
+    /// For an HTML page, a CSS selector that picks out the element whose
+    /// text the line is, as a browser parses the page given: tag names
+    /// from `html` down, up to two class names for readability, and
+    /// `:nth-of-type` where siblings share a tag, e.g.
+    /// `html > body > div.story > p:nth-of-type(3)`. The element is the
+    /// innermost block (paragraph, heading, list item, table row…)
+    /// around the line's first character. `None` for text pages, for
+    /// lines read from the markup a page keeps in `noscript` (text, to a
+    /// parser that runs scripts), and for the rare page whose markup was
+    /// too deeply nested or too broken to be parsed as given (its tree
+    /// was simplified first).
+    pub path: Option<String>,
 }
 
 impl LineVerdict {

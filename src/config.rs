@@ -70,6 +70,17 @@ pub struct Config {
     /// How many lines around the article are searched for the byline and
     /// the date. Default: [`DEFAULT_METADATA_WINDOW`].
     pub metadata_window: usize,
+    /// Whether the verdicts on an HTML page's lines say where each line
+    /// is: its byte range in the page ([`LineVerdict::start`],
+    /// [`LineVerdict::end`]) and its element's CSS path
+    /// ([`LineVerdict::path`]). Finding them costs about a third more
+    /// time per page, so it is off by default; text pages always get
+    /// their ranges, which cost nothing. Default: `false`.
+    ///
+    /// [`LineVerdict::start`]: crate::LineVerdict::start
+    /// [`LineVerdict::end`]: crate::LineVerdict::end
+    /// [`LineVerdict::path`]: crate::LineVerdict::path
+    pub provenance: bool,
     /// The assembler's fitted parameters (see `src/assemble/params.rs`).
     pub(crate) assembler: crate::assemble::AssemblerParams,
 }
@@ -82,6 +93,7 @@ impl Default for Config {
             recall_bias: DEFAULT_RECALL_BIAS,
             title_lookback: DEFAULT_TITLE_LOOKBACK,
             metadata_window: DEFAULT_METADATA_WINDOW,
+            provenance: false,
             assembler: crate::assemble::AssemblerParams::default(),
         }
     }
@@ -101,6 +113,23 @@ impl Config {
     /// ```
     pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
+        self
+    }
+
+    /// This config with [`Config::provenance`] on or off.
+    ///
+    /// ```
+    /// use newsclip::{Config, Extractor};
+    ///
+    /// let page = b"<html><body><p>The storm closed the ports on Monday.</p></body></html>";
+    /// let extractor = Extractor::new(Config::default().with_provenance(true));
+    /// let line = &extractor.line_verdicts_html(page, None)?[0];
+    /// assert_eq!(&page[line.start..line.end], b"The storm closed the ports on Monday.");
+    /// assert_eq!(line.path.as_deref(), Some("html > body > p"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    pub fn with_provenance(mut self, provenance: bool) -> Self {
+        self.provenance = provenance;
         self
     }
 

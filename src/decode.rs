@@ -103,11 +103,21 @@ pub(crate) fn decode_html_with_charset<'a>(
     bytes: &'a [u8],
     transport_charset: Option<&str>,
 ) -> Cow<'a, str> {
+    let (encoding, skipped) = html_encoding(bytes, transport_charset);
+    encoding.decode_without_bom_handling(&bytes[skipped..]).0
+}
+
+/// The encoding [`decode_html_with_charset`] reads `bytes` in, and the
+/// length of the byte-order mark it skips (0 without one).
+pub(crate) fn html_encoding(
+    bytes: &[u8],
+    transport_charset: Option<&str>,
+) -> (&'static Encoding, usize) {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom_length..]).0;
+        return (encoding, bom_length);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
-        return encoding.decode_without_bom_handling(bytes).0;
+        return (encoding, 0);
     }
     let transport =
         transport_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
@@ -115,14 +125,15 @@ pub(crate) fn decode_html_with_charset<'a>(
         // A page re-saved as UTF-8 under its old legacy declaration is
         // common. Legacy text with non-ASCII bytes is almost never valid
         // UTF-8 by chance, so valid UTF-8 wins over the declaration.
-        if encoding != UTF_8 && !bytes.is_ascii() {
-            if let Ok(text) = std::str::from_utf8(bytes) {
-                return Cow::Borrowed(text);
-            }
+        if encoding != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+            return (UTF_8, 0);
         }
-        return encoding.decode_without_bom_handling(bytes).0;
+        return (encoding, 0);
     }
-    decode_undeclared(bytes)
+    match std::str::from_utf8(bytes) {
+        Ok(_) => (UTF_8, 0),
+        Err(_) => (guessed_encoding(bytes), 0),
+    }
 }
 
 /// Decodes a text page's bytes: as [`decode_html`], without the markup's

@@ -74,6 +74,9 @@ pub(crate) const NO_CONTAINER: u32 = u32::MAX;
 /// No link on the line (see [`Line::link`]).
 pub(crate) const NO_LINK: u32 = u32::MAX;
 
+/// No element path for the line (see [`Line::element`]).
+pub(crate) const NO_ELEMENT: u32 = u32::MAX;
+
 /// One block of text on the page, as a span of [`Document::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -97,6 +100,16 @@ pub(crate) struct Line {
     /// The section-level element (`div`, `section`, `td`…) the line sits
     /// in, numbered in page order (HTML only; [`NO_CONTAINER`] for text).
     pub container: u32,
+    /// Byte offset of the line's first character in the input the front
+    /// end was given (the page's markup, not [`Document::text`]; the
+    /// same as `start` for a text page). See `segment::provenance`.
+    pub source_start: u32,
+    /// Byte offset just past the line's last character in that input.
+    pub source_end: u32,
+    /// Index in [`Document::paths`] of the CSS selector path of the
+    /// element the line sits in, or [`NO_ELEMENT`] (text pages, and pages
+    /// whose tree the pre-scan reshaped).
+    pub element: u32,
 }
 
 impl Default for Line {
@@ -111,6 +124,9 @@ impl Default for Line {
             hints: HintSet::default(),
             link: NO_LINK,
             container: NO_CONTAINER,
+            source_start: 0,
+            source_end: 0,
+            element: NO_ELEMENT,
         }
     }
 }
@@ -162,6 +178,9 @@ pub(crate) struct Document {
     pub blocks: Vec<Block>,
     /// What the page says about itself in its metadata (HTML only).
     pub metadata: Metadata,
+    /// CSS selector paths of the elements lines sit in, referred to by
+    /// [`Line::element`] (HTML only).
+    pub paths: Vec<String>,
 }
 
 /// Title, author and date as the page's own metadata gives them.
@@ -185,6 +204,11 @@ impl Document {
     /// The original (not normalised) text of `line`.
     pub fn line_text(&self, line: &Line) -> &str {
         &self.text[line.span()]
+    }
+
+    /// The selector path of the element `line` sits in, if known.
+    pub fn line_path(&self, line: &Line) -> Option<&str> {
+        self.paths.get(line.element as usize).map(String::as_str)
     }
 
     /// The link target of `line`, if it has one.

@@ -12,15 +12,15 @@ use crate::article::{Article, LineVerdict};
 use crate::assemble::assemble;
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
-use crate::decode::{
-    decode_html_with_charset, decode_text, gunzip_within, looks_binary, looks_like_html,
-};
+use crate::decode::{decode_text, gunzip_within, html_encoding, looks_binary, looks_like_html};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
 use crate::page::{resolve_links, HtmlPage, Markup};
 use crate::segment::html::{segment_html, segment_html_with, HiddenText};
+use crate::segment::provenance::{locate_lines, to_input_offsets, Decoding, NoscriptText};
 use crate::segment::text::segment_text;
+use std::borrow::Cow;
 
 /// A reusable article extractor. Build it once and share it: it is
 /// `Send + Sync` and holds no per-page state.
@@ -242,8 +242,13 @@ impl Extractor {
             Markup::Text(html) => self.extract_markup(html, page.url),
             Markup::Bytes(bytes) => {
                 let bytes = self.gunzipped(bytes)?;
-                let html = decode_html_with_charset(&bytes, page.charset);
-                self.extract_markup(&html, page.url)
+                let (decoding, html) = decode_markup(&bytes, page.charset);
+                let mut found = self.extract_markup(&html, page.url);
+                if let (Ok(article), true) = (&mut found, self.config.provenance) {
+                    // Offsets into the bytes given (gunzipped, if gzip).
+                    lines_to_input(&bytes, &html, decoding, &mut article.lines);
+                }
+                found
             }
         }
     }
@@ -259,7 +264,7 @@ impl Extractor {
     /// the page's base URL (`page_url` and `<base href>`).
     fn extract_markup(&self, html: &str, page_url: Option<&str>) -> Result<Article, Error> {
         check_text(html, self.config.max_input_bytes)?;
-        let document = segment_html(html);
+        let document = segment_html_with(html, HiddenText::Skip, self.config.provenance);
         let mut article = self.read_markup(html, &document)?;
         let base_href = document.metadata.base_href.as_deref();
         resolve_links(&mut article.related, base_href, page_url);
@@ -275,17 +280,19 @@ impl Extractor {
         // no article, or a tiny one, read the hidden parts too, and keep
         // what they give when it is several times longer.
         let visible = self.extract_document(document);
+        let provenance = self.config.provenance;
         let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
         };
-        let hidden = self.extract_document(&segment_html_with(html, HiddenText::Include));
+        let hidden =
+            self.extract_document(&segment_html_with(html, HiddenText::Include, provenance));
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
         let found = match (visible, hidden) {
             (Err(_), hidden) => hidden,
             (Ok(_), Ok(hidden)) if article_words(&hidden, wanted) >= wanted => Ok(hidden),
             (visible, _) => visible,
         };
-        let found = self.or_noscript(found, document);
+        let found = self.or_noscript(found, document, html);
         or_script_body(found, document)
     }
 
@@ -296,6 +303,7 @@ impl Extractor {
         &self,
         found: Result<Article, Error>,
         document: &Document,
+        html: &str,
     ) -> Result<Article, Error> {
         let Some(found_words) = replaceable_words(&found) else {
             return found;
@@ -304,7 +312,13 @@ impl Extractor {
             return found;
         }
         let wanted = stand_in_words(found_words);
-        match self.extract_document(&segment_html(&document.noscript)) {
+        let mut noscript = segment_html(&document.noscript);
+        if self.config.provenance {
+            // Its lines are in the page's markup, as text of its
+            // `noscript` elements, where no element path leads.
+            locate_lines(html, &mut noscript, NoscriptText::Read);
+        }
+        match self.extract_document(&noscript) {
             Ok(article) if article_words(&article, wanted) >= wanted => Ok(article),
             _ => found,
         }
@@ -336,9 +350,15 @@ impl Extractor {
         charset: Option<&str>,
     ) -> Result<Vec<LineVerdict>, Error> {
         let bytes = self.gunzipped(bytes)?;
-        let html = decode_html_with_charset(&bytes, charset);
+        let (decoding, html) = decode_markup(&bytes, charset);
         check_text(&html, self.config.max_input_bytes)?;
-        Ok(self.assembled_lines(&segment_html(&html)))
+        let provenance = self.config.provenance;
+        let document = segment_html_with(&html, HiddenText::Skip, provenance);
+        let mut lines = self.assembled_lines(&document);
+        if provenance {
+            lines_to_input(&bytes, &html, decoding, &mut lines);
+        }
+        Ok(lines)
     }
 
     /// The verdict on every line of a text page, as
@@ -469,6 +489,26 @@ fn article_words(article: &Article, at_most: usize) -> usize {
         .flat_map(|paragraph| paragraph.split_whitespace())
         .take(at_most)
         .count()
+}
+
+/// An HTML page's bytes decoded, and how (as `decode_html_with_charset`).
+fn decode_markup<'a>(bytes: &'a [u8], charset: Option<&str>) -> (Decoding, Cow<'a, str>) {
+    let (encoding, skipped) = html_encoding(bytes, charset);
+    let html = encoding.decode_without_bom_handling(&bytes[skipped..]).0;
+    (Decoding { encoding, skipped }, html)
+}
+
+/// Takes the lines' offsets from `html` back to the `bytes` it was
+/// decoded from.
+fn lines_to_input(bytes: &[u8], html: &str, decoding: Decoding, lines: &mut [LineVerdict]) {
+    let mut offsets: Vec<&mut usize> = lines
+        .iter_mut()
+        .flat_map(|line| {
+            let LineVerdict { start, end, .. } = line;
+            [start, end]
+        })
+        .collect();
+    to_input_offsets(bytes, html, decoding, &mut offsets);
 }
 
 /// The checks every input passes before it is segmented, cheapest first.

@@ -204,9 +204,9 @@ fn visible_lines(
         .iter()
         .zip(&article.lines)
         .zip(roles)
-        .map(|((line, &verdict), role)| ReportLine {
+        .map(|((line, verdict), role)| ReportLine {
             text: document.line_text(line).to_owned(),
-            verdict,
+            verdict: verdict.clone(),
             role,
         })
         .collect();

@@ -95,6 +95,9 @@ fn line_verdicts(document: &Document, verdicts: &[Verdict], labels: &[Label]) ->
             label,
             first_label: verdict.label,
             scores: verdict.scores,
+            start: line.source_start as usize,
+            end: line.source_end as usize,
+            path: document.line_path(line).map(str::to_owned),
         })
         .collect()
 }

@@ -11,13 +11,15 @@
 //! head is read for metadata only.
 
 use super::json_ld;
-use super::prescan::prepare_markup;
+use super::prescan::prepare_markup_reporting;
+use super::provenance::{locate_lines, ElementPaths, NoscriptText};
 use super::title_repair::close_open_title;
 use crate::document::{Block, Document, HintSet, Line, Metadata, NO_CONTAINER, NO_LINK};
 use crate::normalize::{is_ascii_space, trimmed_span};
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The elements the walk treats apart, told by one `match` on the name
@@ -405,7 +407,7 @@ pub(super) fn is_block_tag(name: &str) -> bool {
 
 /// Parses `html` and walks it into a [`Document`].
 pub(crate) fn segment_html(html: &str) -> Document {
-    segment_html_with(html, HiddenText::Skip)
+    segment_html_with(html, HiddenText::Skip, false)
 }
 
 /// What the walk does with elements the page hides (`hidden`,
@@ -420,19 +422,31 @@ pub(crate) enum HiddenText {
     Include,
 }
 
-/// [`segment_html`], choosing what happens to hidden elements.
-pub(crate) fn segment_html_with(html: &str, hidden: HiddenText) -> Document {
-    let prepared = prepare_markup(html);
-    let tree = Html::parse_document(&close_open_title(&prepared));
-    walk(&tree, hidden)
+/// [`segment_html`], choosing what happens to hidden elements and
+/// whether lines get their provenance: their range in `html` and, when
+/// the parsed tree is the page's own, their element's path (see
+/// `segment::provenance`).
+pub(crate) fn segment_html_with(html: &str, hidden: HiddenText, provenance: bool) -> Document {
+    let prepared = prepare_markup_reporting(html);
+    let repaired = close_open_title(&prepared.markup);
+    let is_pages_tree = !prepared.reshaped && matches!(repaired, Cow::Borrowed(_));
+    let tree = Html::parse_document(&repaired);
+    let paths = (provenance && is_pages_tree).then(ElementPaths::default);
+    let mut document = walk(&tree, hidden, paths);
+    if provenance {
+        locate_lines(html, &mut document, NoscriptText::Skip);
+    }
+    document
 }
 
-/// The walk over a parsed page.
-fn walk(tree: &Html, hidden: HiddenText) -> Document {
+/// The walk over a parsed page; `paths`, when given, names each line's
+/// element.
+fn walk(tree: &Html, hidden: HiddenText, paths: Option<ElementPaths>) -> Document {
     let elements = PageElements::of(tree);
     let page_chars = elements.text_sizes.first().copied().unwrap_or(0).max(1);
     let mut walker = Walker {
         hidden,
+        paths,
         ..Walker::default()
     };
     let mut element_index = 0;
@@ -446,7 +460,7 @@ fn walk(tree: &Html, hidden: HiddenText) -> Document {
                     let text_share = elements.text_sizes[element_index] as f32 / page_chars as f32;
                     let tag = elements.tags[element_index];
                     element_index += 1;
-                    walker.open(element, tag, node_text(node, tag), text_share)
+                    walker.open(node, element, tag, node_text(node, tag), text_share)
                 }
                 Node::Text(text) => walker.text(text),
                 _ => {}
@@ -589,7 +603,8 @@ fn node_text(node: ego_tree::NodeRef<'_, Node>, tag: Tag) -> Option<String> {
 }
 
 /// What an open element contributed, undone when it closes.
-struct Frame {
+struct Frame<'a> {
+    node: ego_tree::NodeRef<'a, Node>,
     hints: HintSet,
     is_noscript: bool,
     is_skipped: bool,
@@ -605,7 +620,11 @@ struct Walker<'a> {
     hidden: HiddenText,
     class_hints: ClassHints<'a>,
     document: Document,
-    frames: Vec<Frame>,
+    frames: Vec<Frame<'a>>,
+    /// Names the lines' elements, when the tree is the page's own.
+    paths: Option<ElementPaths>,
+    /// The innermost block around the current line's first character.
+    line_element: Option<ego_tree::NodeRef<'a, Node>>,
     /// How many open elements set each hint bit.
     hint_counts: [u32; 16],
     skip_depth: u32,
@@ -630,7 +649,14 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn open(&mut self, element: &'a Element, tag: Tag, own_text: Option<String>, text_share: f32) {
+    fn open(
+        &mut self,
+        node: ego_tree::NodeRef<'a, Node>,
+        element: &'a Element,
+        tag: Tag,
+        own_text: Option<String>,
+        text_share: f32,
+    ) {
         let attributes = KeyAttributes::of(element);
         self.read_metadata(tag, &attributes, own_text);
         let is_skipped =
@@ -677,6 +703,7 @@ impl<'a> Walker<'a> {
         self.noscript_depth += u32::from(is_noscript);
         self.add_hints(hints, 1);
         self.frames.push(Frame {
+            node,
             hints,
             is_noscript,
             is_skipped,
@@ -801,6 +828,13 @@ impl<'a> Walker<'a> {
 
     /// Takes the context of the line's first character.
     fn begin_line(&mut self) {
+        self.line_element = self
+            .frames
+            .iter()
+            .rev()
+            .find(|frame| frame.is_block)
+            .or(self.frames.last())
+            .map(|frame| frame.node);
         self.line = Line {
             hints: self.current_hints(),
             heading_level: self.heading_levels.last().copied().unwrap_or(0),
@@ -820,6 +854,9 @@ impl<'a> Walker<'a> {
         line.start = offset(self.line_start);
         line.end = offset(end);
         line.source_line = offset(self.document.lines.len() + 1);
+        if let (Some(paths), Some(node)) = (&mut self.paths, self.line_element) {
+            line.element = paths.index_of(node);
+        }
         if line.heading_level == 1 && self.metadata.first_heading.is_none() {
             self.metadata.first_heading = Some(self.document.text[self.line_start..end].to_owned());
         }
@@ -893,6 +930,7 @@ impl<'a> Walker<'a> {
     fn finish(mut self) -> Document {
         self.flush();
         self.document.metadata = self.metadata;
+        self.document.paths = self.paths.map(ElementPaths::into_paths).unwrap_or_default();
         self.document
     }
 }
@@ -1322,11 +1360,14 @@ mod tests {
         pages.push(tricky.to_owned());
         pages.push(attributes.to_owned());
         for page in &pages {
-            let prepared = prepare_markup(page);
+            let prepared = super::super::prescan::prepare_markup(page);
             assert!(prepared.len() < page.len() || !page.contains("<script"));
+            // Element paths too: counted on the pre-scanned tree, they
+            // must be the page's own.
+            let paths = || Some(ElementPaths::default());
             for hidden in [HiddenText::Skip, HiddenText::Include] {
-                let whole = walk(&Html::parse_document(page), hidden);
-                let cut = walk(&Html::parse_document(&prepared), hidden);
+                let whole = walk(&Html::parse_document(page), hidden, paths());
+                let cut = walk(&Html::parse_document(&prepared), hidden, paths());
                 assert!(whole == cut, "{}", &page[..page.len().min(200)]);
             }
         }

@@ -6,5 +6,6 @@
 pub(crate) mod html;
 pub(crate) mod json_ld;
 mod prescan;
+pub(crate) mod provenance;
 pub(crate) mod text;
 mod title_repair;

@@ -168,23 +168,49 @@ impl Replacement {
 /// at most [`MAX_FORMATTING_ATTRIBUTES`] attributes of any name on each,
 /// and no more nodes than the budget of [`NODE_ALLOWANCE`] and
 /// [`BYTES_PER_NODE`] allows.
+#[cfg(test)]
 pub(crate) fn prepare_markup(html: &str) -> Cow<'_, str> {
     prepare_markup_at(html, MAX_NESTING_DEPTH)
 }
 
+#[cfg(test)]
 fn prepare_markup_at(html: &str, max_depth: usize) -> Cow<'_, str> {
     prepare_markup_with(html, max_depth, NODE_ALLOWANCE)
 }
 
+#[cfg(test)]
 /// [`prepare_markup`] with the depth cap and the node allowance given.
 fn prepare_markup_with(html: &str, max_depth: usize, node_allowance: usize) -> Cow<'_, str> {
+    prepared_markup_with(html, max_depth, node_allowance).markup
+}
+
+/// The markup [`prepare_markup`] gives, and whether the scan took out
+/// any element (past a cap or over the budget).
+pub(crate) struct PreparedMarkup<'a> {
+    pub(crate) markup: Cow<'a, str>,
+    /// Whether the parser will build a tree of other elements than the
+    /// page's own (cut code and attributes aside): element paths counted
+    /// on it would not be the page's (see `LineVerdict::path`).
+    pub(crate) reshaped: bool,
+}
+
+/// [`prepare_markup`], telling whether the tree was reshaped.
+pub(crate) fn prepare_markup_reporting(html: &str) -> PreparedMarkup<'_> {
+    prepared_markup_with(html, MAX_NESTING_DEPTH, NODE_ALLOWANCE)
+}
+
+fn prepared_markup_with(html: &str, max_depth: usize, node_allowance: usize) -> PreparedMarkup<'_> {
     let mut prepared = Prepared::new(html);
     let budget = NodeBudget {
         allowance: node_allowance,
         ..NodeBudget::default()
     };
     scan(html, max_depth, budget, &mut prepared);
-    prepared.finish()
+    let reshaped = prepared.reshaped;
+    PreparedMarkup {
+        markup: prepared.finish(),
+        reshaped,
+    }
 }
 
 /// A byte range to take out: a tag past the cap, an attribute the walk
@@ -208,6 +234,8 @@ struct Prepared<'a> {
     /// Where the input not yet copied starts.
     from: usize,
     last_break_end: Option<usize>,
+    /// Whether an element's tag was taken out.
+    reshaped: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -217,6 +245,7 @@ impl<'a> Prepared<'a> {
             text: String::new(),
             from: 0,
             last_break_end: None,
+            reshaped: false,
         }
     }
 
@@ -252,12 +281,12 @@ impl<'a> Prepared<'a> {
 }
 
 /// The start of a tag found by the scan: up to the end of its name.
-struct TagStart<'a> {
-    name: &'a str,
-    is_end: bool,
+pub(super) struct TagStart<'a> {
+    pub(super) name: &'a str,
+    pub(super) is_end: bool,
     /// Offset of its `<`.
-    start: usize,
-    name_end: usize,
+    pub(super) start: usize,
+    pub(super) name_end: usize,
 }
 
 /// An element the scan took out (past the depth cap, past the cap on
@@ -458,6 +487,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, mut budget: NodeBudget, prepared: &
                     let makes_element =
                         name.eq_ignore_ascii_case("p") || name.eq_ignore_ascii_case("br");
                     if makes_element && !budget.spend(1, tag.start) {
+                        prepared.reshaped = true;
                         prepared.push(Cut {
                             start: tag.start,
                             end: position,
@@ -536,6 +566,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, mut budget: NodeBudget, prepared: &
                 true => Replacement::Space,
                 false => Replacement::Nothing,
             };
+            prepared.reshaped = true;
             prepared.push(Cut {
                 start: tag.start,
                 end: position,
@@ -581,6 +612,7 @@ fn scan<'a>(html: &'a str, max_depth: usize, mut budget: NodeBudget, prepared: &
                     false => Replacement::Nothing,
                 },
             );
+            prepared.reshaped = true;
             prepared.push(match past_depth {
                 true => removal(position),
                 false => Cut {
@@ -1084,7 +1116,7 @@ fn next_tag(html: &str, from: usize) -> Option<TagStart<'_>> {
 /// doctypes, processing instructions and bogus comments as the tokenizer
 /// does (handing the range of each to `on_comment`), read up to the end
 /// of its name. `None` at the end of the input.
-fn next_tag_with(
+pub(super) fn next_tag_with(
     html: &str,
     from: usize,
     mut on_comment: impl FnMut(usize, usize),
@@ -1149,7 +1181,7 @@ fn end_of_comment(bytes: &[u8], start: usize) -> usize {
 
 /// Where an attribute lies in its tag.
 #[derive(Clone, Copy)]
-struct AttributeSpan {
+pub(super) struct AttributeSpan {
     start: usize,
     name_end: usize,
     /// After its value (the closing quote included), or its name.
@@ -1162,7 +1194,11 @@ struct AttributeSpan {
 /// in a quoted value, and a quote opens a value only where a value may
 /// start (`a="x>"`, not `a=b"x>` nor `="x>`). A tag the input ends in
 /// hands over no last attribute: the parser drops such a tag.
-fn end_of_tag(bytes: &[u8], from: usize, mut on_attribute: impl FnMut(AttributeSpan)) -> usize {
+pub(super) fn end_of_tag(
+    bytes: &[u8],
+    from: usize,
+    mut on_attribute: impl FnMut(AttributeSpan),
+) -> usize {
     #[derive(Clone, Copy)]
     enum State {
         BeforeName,
@@ -1261,7 +1297,7 @@ fn is_tag_name_at(bytes: &[u8], at: usize, name: &str) -> bool {
 
 /// Where the body of raw-text element `name` that starts at `from` ends:
 /// at its end tag's `<`, or the end of the input.
-fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
+pub(super) fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
     let mut position = from;
     while let Some(offset) = memchr::memchr(b'<', &bytes[position..]) {
         let at = position + offset;
@@ -1279,7 +1315,7 @@ fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
 /// "escaped", and there a `<script` makes it "double escaped", where
 /// `</script` only steps back to escaped; `-->` returns to plain script
 /// data from either.
-fn end_of_script(bytes: &[u8], from: usize) -> usize {
+pub(super) fn end_of_script(bytes: &[u8], from: usize) -> usize {
     let mut position = from;
     loop {
         // Plain script data: only `<` matters.

@@ -21,9 +21,16 @@ pub(crate) fn segment_text(text: &str) -> Document {
             gap_before = true;
             continue;
         }
+        let (start, end) = (
+            offset(range.start + trimmed_start),
+            offset(range.start + trimmed_end),
+        );
         lines.push(Line {
-            start: offset(range.start + trimmed_start),
-            end: offset(range.start + trimmed_end),
+            start,
+            end,
+            // A text page is its own text: the line is where it stands.
+            source_start: start,
+            source_end: end,
             source_line: offset(index + 1),
             gap_before,
             ..Line::default()
