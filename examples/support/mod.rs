@@ -2,7 +2,7 @@
 //! writing (one definition, in `src/bin/newsclip/cli/files.rs`) and the
 //! dev sets' gold.
 
-#![allow(dead_code)] // Each example binary uses its own part.
+#![allow(dead_code, unused_imports)] // Each example binary uses its own part.
 
 pub mod gold;
 

@@ -31,16 +31,17 @@ pub(super) struct Failure {
     /// What its JSON record holds in the article's place: no title, no
     /// text, a confidence that is not a number (which the record writes
     /// `null`) and, for a page without an article, the verdict on each of
-    /// its lines, so that the record shows why.
-    pub(super) blank: Article,
+    /// its lines, so that the record shows why. Boxed: a failure is
+    /// passed around in a `Result` beside a whole article.
+    pub(super) blank: Box<Article>,
 }
 
 /// The [`Failure::blank`] article holding `lines`.
-fn blank_article(lines: Vec<LineVerdict>) -> Article {
+fn blank_article(lines: Vec<LineVerdict>) -> Box<Article> {
     let mut blank = Article::default();
     blank.lines = lines;
     blank.confidence = f32::NAN;
-    blank
+    Box::new(blank)
 }
 
 impl Failure {

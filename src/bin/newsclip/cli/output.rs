@@ -299,7 +299,7 @@ struct Record<'a> {
 fn write_json(out: &mut impl Write, outcome: &Outcome) -> io::Result<()> {
     let (article, error) = match &outcome.result {
         Ok(article) => (article, None),
-        Err(failure) => (&failure.blank, Some(failure.message.as_str())),
+        Err(failure) => (&*failure.blank, Some(failure.message.as_str())),
     };
     let record = Record {
         path: &outcome.path,
