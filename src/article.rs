@@ -16,6 +16,9 @@ use crate::normalize::is_invisible_format;
 use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "serde")]
+mod serde_shape;
+
 /// The class of a line.
 ///
 /// ```
@@ -26,7 +29,11 @@ use std::fmt;
 /// assert_eq!(labels, [Label::Navigation, Label::Body, Label::Body]);
 /// # Ok::<(), newsclip::Error>(())
 /// ```
+///
+/// With the `serde` feature it is written as its [`Label::as_str`] name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Label {
     /// Part of the main article: headline, paragraphs, subheadings, quotes.
     Body,
@@ -104,7 +111,15 @@ impl fmt::Display for Label {
 /// assert!(page[lines[1].start..lines[1].end].contains("country&#39;s"));
 /// # Ok::<(), newsclip::Error>(())
 /// ```
+///
+/// With the `serde` feature it is written `{"line": 3, "label": "body",
+/// "first_label": "body", "scores": {"body": 0.9731, "caption": 0.0042,
+/// "navigation": 0.0187, "related": 0.004}, "start": 1520, "end": 1642,
+/// "path": "html > body > p:nth-of-type(2)"}`: the scores keyed by label,
+/// rounded to four decimals (so a verdict read back holds the rounded
+/// scores).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LineVerdict {
     /// Where the line came from: the 1-based line number of a text input.
@@ -114,11 +129,13 @@ pub struct LineVerdict {
     /// The classifier's own label, before the assembler revised it.
     pub first_label: Label,
     /// The classifier's probabilities, in [`Label::ALL`] order.
+    #[cfg_attr(feature = "serde", serde(with = "serde_shape::scores"))]
     pub scores: [f32; 4],
     /// Byte offset of the line's first character in the input: in the
     /// decoded text of a text page; in the bytes given of an HTML page,
     /// before any decoding (in a page's own charset, the offset of the
     /// character's first byte there). Edge white space is not included.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub start: usize,
     /// Byte offset just past the line's last character, as
     /// [`LineVerdict::start`]. `input[start..end]` holds the line's text;
@@ -127,6 +144,7 @@ pub struct LineVerdict {
     /// a button's label). Equal to `start` in the rare case the text was
     /// not found in the input (a line the parser put together from
     /// misnested markup).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub end: usize,
     /// For an HTML page, a CSS selector that picks out the element whose
     /// text the line is, as a browser parses the page given: tag names
@@ -139,6 +157,7 @@ pub struct LineVerdict {
     /// parser that runs scripts), and for the rare page whose markup was
     /// too deeply nested or too broken to be parsed as given (its tree
     /// was simplified first).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub path: Option<String>,
 }
 
@@ -172,7 +191,11 @@ impl LineVerdict {
 /// assert_eq!(link.url.as_deref(), Some("/ports-reopen"));
 /// # Ok::<(), newsclip::Error>(())
 /// ```
+///
+/// With the `serde` feature it is written `{"text": …, "url": …}`, `url`
+/// `null` when there is none.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct RelatedLink {
     /// The teaser's headline or text.
@@ -195,12 +218,34 @@ pub struct RelatedLink {
 /// assert_eq!(article.captions, ["Dock workers wait near the harbour. Photo: Reuters"]);
 /// # Ok::<(), newsclip::Error>(())
 /// ```
+///
+/// With the `serde` feature an article is written as the `newsclip`
+/// command's JSON records hold it: `title`, `text` ([`Article::text`]: the
+/// paragraphs joined by `\n`, split there when read back), `captions`,
+/// `related` ([`RelatedLink`]s), `byline`, `date`, `confidence` (`null`
+/// when it is not a number) and `lines` ([`LineVerdict`]s), in that order.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let page = "Storm closes ports\n\
+///             A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.\n\
+///             Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.\n";
+/// let article = newsclip::extract_text(page)?;
+/// let json = serde_json::to_string(&article).unwrap();
+/// assert!(json.starts_with(r#"{"title":"Storm closes ports","text":"A storm closed"#));
+/// let back: newsclip::Article = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back.paragraphs, article.paragraphs);
+/// # }
+/// # Ok::<(), newsclip::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Article {
     /// The headline, when the page shows one.
     pub title: Option<String>,
     /// The body paragraphs in page order, headline excluded.
+    #[cfg_attr(feature = "serde", serde(rename = "text", with = "serde_shape::text"))]
     pub paragraphs: Vec<String>,
     /// Captions and image credits of the article, in page order.
     pub captions: Vec<String>,
@@ -234,16 +279,18 @@ pub struct Article {
     /// assert_eq!(article.byline.as_deref(), Some("Anna Müller"));
     /// # Ok::<(), newsclip::Error>(())
     /// ```
+    #[cfg_attr(feature = "serde", serde(default))]
     pub date_iso: Option<String>,
-    /// One verdict per input line (per non-blank line of a text page).
-    pub lines: Vec<LineVerdict>,
     /// How sure newsclip is that [`Article::paragraphs`] is the page's
     /// article, from 0 to 1. A page with running text but no line run that
     /// reads confidently as an article still gives its best block's text,
     /// with a low confidence (below 0.5), rather than
     /// [`Error::NoArticle`](crate::Error::NoArticle): filter on it when
     /// precision matters more than coverage.
+    #[cfg_attr(feature = "serde", serde(with = "serde_shape::confidence"))]
     pub confidence: f32,
+    /// One verdict per input line (per non-blank line of a text page).
+    pub lines: Vec<LineVerdict>,
 }
 
 impl Article {

@@ -19,7 +19,13 @@
 /// assert_eq!(newsclip::extract_html(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"), Err(Error::NotText));
 /// assert_eq!(newsclip::extract_text("Home\nNews\nSport\n"), Err(Error::NoArticle));
 /// ```
+///
+/// With the `serde` feature it is written as its variant's name in snake
+/// case under `kind`, beside its fields: `{"kind": "input_too_large",
+/// "size": 90, "limit": 10}`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Error {
     /// The input holds no text at all (empty or only whitespace).

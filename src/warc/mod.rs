@@ -49,7 +49,13 @@ use http::HttpResponse;
 use std::io::BufRead;
 
 /// One archived HTML page and what came of it.
+///
+/// With the `serde` feature it is written `{"url": …, "record_id": …,
+/// "date": …, "offset": …, "article": {"Ok": {…}}}`, the article as
+/// [`Article`] writes it, or `"article": {"Err": {"kind": "no_article"}}`
+/// ([`Error`] as `kind` and its fields).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WarcArticle {
     /// `WARC-Target-URI`: the page's URL, against which the article's
     /// link addresses are resolved.
