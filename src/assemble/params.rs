@@ -55,6 +55,9 @@ pub(crate) struct Params {
     /// Least number of records (the story's block among them) that make
     /// a list. Swept 2, 3.
     pub record_min_count: f32,
+    /// Whether a record is the story whole (1) or only its blocks of the
+    /// story's own kind (0).
+    pub record_whole: f32,
 }
 
 impl Default for Params {
@@ -71,13 +74,14 @@ impl Default for Params {
             record_min_gain: 1.0,
             record_lift: 10.0,
             record_min_count: 3.0,
+            record_whole: 1.0,
         }
     }
 }
 
 impl Params {
     /// The parameters' names, as [`Params::set`] takes them.
-    pub const NAMES: [&'static str; 11] = [
+    pub const NAMES: [&'static str; 12] = [
         "confidence_ceiling",
         "story_share",
         "inside_floor",
@@ -89,6 +93,7 @@ impl Params {
         "record_min_gain",
         "record_lift",
         "record_min_count",
+        "record_whole",
     ];
 
     /// Sets the parameter called `name`; `false` when there is none.
@@ -105,6 +110,7 @@ impl Params {
             "record_min_gain" => &mut self.record_min_gain,
             "record_lift" => &mut self.record_lift,
             "record_min_count" => &mut self.record_min_count,
+            "record_whole" => &mut self.record_whole,
             _ => return false,
         };
         *slot = value;

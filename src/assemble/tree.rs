@@ -37,10 +37,13 @@ impl MainBlock {
 
 /// The story's block: the deepest block that holds at least
 /// [`Params::story_share`] of the positive gain of the `seed` region's
-/// lines (`gains`, one per line). `None` on pages without blocks.
+/// lines (`gains`, one per line), widened to the records of its list
+/// (see `records_around`, which weighs lines by `record_gains`). `None`
+/// on pages without blocks.
 pub(super) fn story_block(
     document: &Document,
     gains: &[f32],
+    record_gains: &[f32],
     seed: &Range<usize>,
     params: &Params,
 ) -> MainBlock {
@@ -83,7 +86,7 @@ pub(super) fn story_block(
     else {
         return MainBlock::default();
     };
-    let records = records_around(document, gains, best, params);
+    let records = records_around(document, record_gains, best, params);
     let mut inside = vec![false; blocks.len()];
     for &record in &records {
         inside[record] = true;
@@ -108,7 +111,10 @@ pub(super) fn story_block(
 /// article; the page's markup says they are one list. Asking that each
 /// record hold a block like the story's keeps out siblings that only
 /// share a layout class (the rows of a grid: the story in one, the
-/// comments or teasers in the next).
+/// comments or teasers in the next). `gains` count only the lines whose
+/// text the page holds once: posts differ, while a block repeated word
+/// for word (a carousel's clones, a page's body printed twice) is a copy,
+/// not another post.
 fn records_around(document: &Document, gains: &[f32], best: usize, params: &Params) -> Vec<usize> {
     let blocks = &document.blocks;
     let mut prose = vec![0f32; blocks.len()];
@@ -150,12 +156,46 @@ fn records_around(document: &Document, gains: &[f32], best: usize, params: &Para
                 })
                 .collect();
             if records.len() as f32 >= params.record_min_count && records.contains(&candidate) {
-                return records;
+                return story_like_blocks(document, &records, &holds_story_like, best, params);
             }
         }
         candidate = block.parent as usize;
     }
     vec![best]
+}
+
+/// The blocks of `records` the story is: each record whole when
+/// [`Params::record_whole`] is set, else only the blocks of the story's
+/// own kind inside them (a post's text, not its author box and buttons),
+/// and the story's block.
+fn story_like_blocks(
+    document: &Document,
+    records: &[usize],
+    holds_story_like: &[bool],
+    best: usize,
+    params: &Params,
+) -> Vec<usize> {
+    if params.record_whole > 0.5 {
+        return records.to_vec();
+    }
+    let blocks = &document.blocks;
+    let story_kind = blocks[best].kind;
+    let mut in_record = vec![false; blocks.len()];
+    let mut chosen = vec![best];
+    for index in 0..blocks.len() {
+        let parent = blocks[index].parent as usize;
+        in_record[index] = records.contains(&index) || (parent < index && in_record[parent]);
+        let outer_chosen = parent < index && chosen.contains(&parent);
+        if in_record[index]
+            && index != best
+            && !outer_chosen
+            && blocks[index].kind == story_kind
+            && holds_story_like[index]
+        {
+            chosen.push(index);
+        }
+    }
+    chosen
 }
 
 #[cfg(test)]
@@ -203,7 +243,7 @@ mod tests {
         // body(0) > wrapper(1) > story(2) > quote(3); sidebar(4) under 1
         let page = document(&[NO_CONTAINER, 0, 1, 2, 1], &[2, 2, 3, 2, 4]);
         let gains = [3.0, 4.0, 1.0, 2.0, 1.0];
-        let main = story_block(&page, &gains, &(0..5), &Params::default());
+        let main = story_block(&page, &gains, &gains, &(0..5), &Params::default());
         // The story holds 10 of 11; the quote alone 1.
         assert_eq!(main.block, Some(2));
         assert!(main.contains(2) && main.contains(3) && !main.contains(4) && !main.contains(1));
@@ -215,6 +255,7 @@ mod tests {
         let page = document(&[NO_CONTAINER, 0, 1, 1, 0], &[4, 2, 2, 3, 3]);
         let main = story_block(
             &page,
+            &[-1.0, 3.0, 3.0, 3.0, 3.0],
             &[-1.0, 3.0, 3.0, 3.0, 3.0],
             &(0..5),
             &Params::default(),
@@ -228,12 +269,19 @@ mod tests {
         let text_page = document(&[], &[NO_CONTAINER, NO_CONTAINER]);
         let gains = [1.0, 1.0];
         assert_eq!(
-            story_block(&text_page, &gains, &(0..2), &Params::default()).block,
+            story_block(&text_page, &gains, &gains, &(0..2), &Params::default()).block,
             None
         );
         let menu = document(&[NO_CONTAINER], &[0, 0]);
         assert_eq!(
-            story_block(&menu, &[-1.0, -1.0], &(0..2), &Params::default()).block,
+            story_block(
+                &menu,
+                &[-1.0, -1.0],
+                &[-1.0, -1.0],
+                &(0..2),
+                &Params::default()
+            )
+            .block,
             None
         );
     }
@@ -259,13 +307,17 @@ mod tests {
             &kinds,
         );
         let gains = [4.0, 4.0, 5.0, 3.5];
-        let main = story_block(&page, &gains, &(0..2), &record_params());
+        let main = story_block(&page, &gains, &gains, &(0..2), &record_params());
         assert_eq!(main.block, Some(2));
         assert!((1..7).all(|block| main.contains(block)), "{main:?}");
         assert!(!main.contains(0));
+        // Posts repeated word for word (no line the page holds once) are
+        // copies, not a thread.
+        let copies = story_block(&page, &gains, &[0.0; 4], &(0..2), &record_params());
+        assert!(copies.contains(2) && !copies.contains(3), "{copies:?}");
         // Two posts are not yet a list of three.
         let two = with_kinds(document_of(&[NO_CONTAINER, 0, 1, 0, 3], &[2, 2, 4]), &kinds);
-        let main = story_block(&two, &gains, &(0..2), &record_params());
+        let main = story_block(&two, &gains, &gains, &(0..2), &record_params());
         assert!(main.contains(2) && !main.contains(3));
     }
 
@@ -278,7 +330,13 @@ mod tests {
             document_of(&[NO_CONTAINER, 0, 1, 0, 3, 0, 5], &[2, 2, 4, 6]),
             &kinds,
         );
-        let main = story_block(&page, &[4.0, 4.0, 5.0, 5.0], &(0..2), &record_params());
+        let main = story_block(
+            &page,
+            &[4.0, 4.0, 5.0, 5.0],
+            &[4.0, 4.0, 5.0, 5.0],
+            &(0..2),
+            &record_params(),
+        );
         assert_eq!(main.block, Some(2));
         assert!(main.contains(2) && !main.contains(1) && !main.contains(4));
     }
