@@ -100,6 +100,15 @@ class LineVerdict:
     @property
     def scores(self) -> dict[_LabelName, float]:
         """The classifier's probability of each label, keyed by label name."""
+    @property
+    def start(self) -> int:
+        """Byte offset of the line's text in the input (HTML: with provenance only)."""
+    @property
+    def end(self) -> int:
+        """Byte offset just past the line's text."""
+    @property
+    def path(self) -> Optional[str]:
+        """For HTML pages read with provenance, a CSS selector of the line's element."""
     def to_dict(self) -> dict[str, object]:
         """The verdict as the extract binary's JSON writes it (scores not rounded)."""
 
@@ -126,6 +135,9 @@ class Article:
     def date(self) -> Optional[str]:
         """The publication date as the page writes it, when one was found."""
     @property
+    def date_iso(self) -> Optional[str]:
+        """The publication date in ISO 8601 (2018-10-05), when the page gives a whole date."""
+    @property
     def lines(self) -> list[LineVerdict]:
         """One verdict per input line (per non-blank line of a text page)."""
     @property
@@ -150,6 +162,7 @@ class Config:
         body_threshold: float = ...,
         title_lookback: int = ...,
         metadata_window: int = ...,
+        provenance: bool = ...,
     ) -> Config: ...
     @property
     def max_input_bytes(self) -> int:
@@ -163,6 +176,9 @@ class Config:
     @property
     def title_lookback(self) -> int:
         """How many lines above the article are searched for the headline."""
+    @property
+    def provenance(self) -> bool:
+        """Whether an HTML page's verdicts give each line's byte range and element path."""
     @property
     def metadata_window(self) -> int:
         """How many lines around the article are searched for byline and date."""

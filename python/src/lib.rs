@@ -153,6 +153,18 @@ struct LineVerdict {
     label: Label,
     first_label: Label,
     scores: [f32; 4],
+    /// Byte offset of the line's text in the input (see the Rust
+    /// `LineVerdict::start`): always for text pages, for HTML pages when
+    /// the config asks for provenance.
+    #[pyo3(get)]
+    start: usize,
+    /// Byte offset just past the line's text.
+    #[pyo3(get)]
+    end: usize,
+    /// For HTML pages read with provenance, a CSS selector of the line's
+    /// element.
+    #[pyo3(get)]
+    path: Option<String>,
 }
 
 impl LineVerdict {
@@ -194,6 +206,9 @@ impl LineVerdict {
         dict.set_item("label", self.label.as_str())?;
         dict.set_item("first_label", self.first_label.as_str())?;
         dict.set_item("scores", self.scores_dict(py)?)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("path", &self.path)?;
         Ok(dict)
     }
 
@@ -267,6 +282,13 @@ impl Article {
         self.inner.date.as_deref()
     }
 
+    /// The publication date in ISO 8601 (`2018-10-05`), when the page
+    /// gives a whole calendar date.
+    #[getter]
+    fn date_iso(&self) -> Option<&str> {
+        self.inner.date_iso.as_deref()
+    }
+
     /// One verdict per input line (per non-blank line of a text page).
     #[getter]
     fn lines(&self) -> Vec<LineVerdict> {
@@ -278,6 +300,9 @@ impl Article {
                 label: verdict.label,
                 first_label: verdict.first_label,
                 scores: verdict.scores,
+                start: verdict.start,
+                end: verdict.end,
+                path: verdict.path.clone(),
             })
             .collect()
     }
@@ -313,6 +338,7 @@ impl Article {
         dict.set_item("related", related)?;
         dict.set_item("byline", self.byline())?;
         dict.set_item("date", self.date())?;
+        dict.set_item("date_iso", self.date_iso())?;
         dict.set_item("confidence", self.confidence())?;
         let lines = self
             .lines()
@@ -354,6 +380,7 @@ impl Config {
         body_threshold = newsclip::DEFAULT_BODY_THRESHOLD,
         title_lookback = newsclip::DEFAULT_TITLE_LOOKBACK,
         metadata_window = newsclip::DEFAULT_METADATA_WINDOW,
+        provenance = false,
     ))]
     fn new(
         max_input_bytes: usize,
@@ -361,6 +388,7 @@ impl Config {
         body_threshold: f32,
         title_lookback: usize,
         metadata_window: usize,
+        provenance: bool,
     ) -> PyResult<Self> {
         // A NaN threshold would make every comparison false: refuse it
         // rather than extract with a meaningless setting.
@@ -372,9 +400,10 @@ impl Config {
         let mut inner = RustConfig::default()
             .with_max_input_bytes(max_input_bytes)
             .with_recall_bias(recall_bias)
-            .with_body_threshold(body_threshold);
-        inner.title_lookback = title_lookback;
-        inner.metadata_window = metadata_window;
+            .with_body_threshold(body_threshold)
+            .with_title_lookback(title_lookback)
+            .with_metadata_window(metadata_window)
+            .with_provenance(provenance);
         Ok(Config { inner })
     }
 
@@ -409,14 +438,22 @@ impl Config {
         self.inner.metadata_window
     }
 
+    /// Whether an HTML page's verdicts give each line's byte range and
+    /// element path (costs time; text pages always get their ranges).
+    #[getter]
+    fn provenance(&self) -> bool {
+        self.inner.provenance
+    }
+
     fn __repr__(&self) -> String {
         format!(
-            "Config(max_input_bytes={}, recall_bias={:?}, body_threshold={:?}, title_lookback={}, metadata_window={})",
+            "Config(max_input_bytes={}, recall_bias={:?}, body_threshold={:?}, title_lookback={}, metadata_window={}, provenance={})",
             self.max_input_bytes(),
             self.recall_bias(),
             self.body_threshold(),
             self.title_lookback(),
-            self.metadata_window()
+            self.metadata_window(),
+            if self.provenance() { "True" } else { "False" }
         )
     }
 }

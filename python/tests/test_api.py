@@ -130,6 +130,9 @@ def test_article_fields():
         "label": first.label,
         "first_label": first.first_label,
         "scores": first.scores,
+        "start": first.start,
+        "end": first.end,
+        "path": None,
     }
 
 
@@ -164,7 +167,7 @@ def test_reprs():
     assert repr(newsclip.Config()) == (
         f"Config(max_input_bytes={newsclip.DEFAULT_MAX_INPUT_BYTES}, recall_bias=0.0, "
         f"body_threshold={newsclip.DEFAULT_BODY_THRESHOLD}, title_lookback={newsclip.DEFAULT_TITLE_LOOKBACK}, "
-        f"metadata_window={newsclip.DEFAULT_METADATA_WINDOW})"
+        f"metadata_window={newsclip.DEFAULT_METADATA_WINDOW}, provenance=False)"
     )
     assert repr(newsclip.Extractor()) == f"Extractor({newsclip.Config()!r})"
 

@@ -39,19 +39,26 @@ def test_module_functions_match_the_binary(page, article_records):
 @pytest.mark.parametrize("page", ARTICLE_PAGES, ids=lambda page: page.path.name)
 def test_to_dict_matches_the_json_record(page, article_records):
     record = article_records[page.name]
-    got = extract_like_binary(newsclip.Extractor(), page).to_dict()
+    # The binary's JSON gives each line's provenance.
+    extractor = newsclip.Extractor(newsclip.Config(provenance=True))
+    got = extract_like_binary(extractor, page).to_dict()
     shared = got.keys() & record.keys()
-    assert shared == {"title", "text", "captions", "related", "byline", "date", "confidence", "lines"}
+    assert shared == {
+        "title", "text", "captions", "related", "byline", "date", "date_iso", "confidence", "lines"
+    }
     for key in shared - {"lines"}:
         assert got[key] == record[key], key
     assert got["paragraphs"] == got["text"].split("\n")
     assert len(got["lines"]) == len(record["lines"])
     for mine, theirs in zip(got["lines"], record["lines"]):
         assert mine.keys() == theirs.keys()
-        assert (mine["line"], mine["label"], mine["first_label"]) == (
+        assert (mine["line"], mine["label"], mine["first_label"], mine["start"], mine["end"], mine["path"]) == (
             theirs["line"],
             theirs["label"],
             theirs["first_label"],
+            theirs["start"],
+            theirs["end"],
+            theirs["path"],
         )
         assert mine["scores"].keys() == theirs["scores"].keys()
         for label, score in mine["scores"].items():
