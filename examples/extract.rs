@@ -107,9 +107,22 @@ struct Args {
     /// Spark's `RDD.pipe` and Hadoop Streaming. Writes JSON only.
     #[arg(long, conflicts_with = "paths")]
     stream: bool,
+    /// The HTML front end (`dom` or `tokens`; `Config::html_front_end`),
+    /// for comparing them.
+    #[arg(long, hide = true, value_parser = parse_front_end)]
+    html_front_end: Option<newsclip::HtmlFrontEnd>,
     /// Files, directories, or `-` for standard input.
     #[arg(required_unless_present = "stream")]
     paths: Vec<PathBuf>,
+}
+
+/// An `--html-front-end` value.
+fn parse_front_end(value: &str) -> Result<newsclip::HtmlFrontEnd, String> {
+    match value {
+        "dom" => Ok(newsclip::HtmlFrontEnd::Dom),
+        "tokens" => Ok(newsclip::HtmlFrontEnd::Tokens),
+        _ => Err(format!("{value:?} is no front end: dom or tokens")),
+    }
 }
 
 /// A `--recall-bias` value: a number from −1 to 1.
@@ -283,7 +296,8 @@ fn main() -> ExitCode {
     let extractor = Extractor::new(
         Config::default()
             .with_max_input_bytes(args.max_input_bytes)
-            .with_recall_bias(args.recall_bias),
+            .with_recall_bias(args.recall_bias)
+            .with_html_front_end(args.html_front_end.unwrap_or_default()),
     );
     let kind = args.input.unwrap_or(InputKind::Auto);
     let limit = args.max_input_bytes;

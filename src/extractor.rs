@@ -18,7 +18,8 @@ use crate::decode::{
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
-use crate::segment::html::{segment_html, segment_html_with, HiddenText};
+use crate::segment::html::{segment_html, HiddenText};
+use crate::segment::segment_html_by;
 use crate::segment::text::segment_text;
 
 /// A reusable article extractor. Build it once and share it: it is
@@ -191,12 +192,12 @@ impl Extractor {
         // placeholder until a script shows it: when the visible page has
         // no article, or a tiny one, read the hidden parts too, and keep
         // what they give when it is several times longer.
-        let document = segment_html(html);
+        let document = self.segment_html(html, HiddenText::Skip);
         let visible = self.extract_document(&document);
         let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
         };
-        let hidden = self.extract_document(&segment_html_with(html, HiddenText::Include));
+        let hidden = self.extract_document(&self.segment_html(html, HiddenText::Include));
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
         let found = match (visible, hidden) {
             (Err(_), hidden) => hidden,
@@ -222,7 +223,7 @@ impl Extractor {
             return found;
         }
         let wanted = stand_in_words(found_words);
-        match self.extract_document(&segment_html(&document.noscript)) {
+        match self.extract_document(&self.segment_html(&document.noscript, HiddenText::Skip)) {
             Ok(article) if article_words(&article, wanted) >= wanted => Ok(article),
             _ => found,
         }
@@ -256,7 +257,7 @@ impl Extractor {
         check_size(bytes.len(), self.config.max_input_bytes)?;
         let html = decode_html_with_charset(bytes, charset);
         check_text(&html, self.config.max_input_bytes)?;
-        Ok(self.assembled_lines(&segment_html(&html)))
+        Ok(self.assembled_lines(&self.segment_html(&html, HiddenText::Skip)))
     }
 
     /// The verdict on every line of a text page, as
@@ -271,6 +272,11 @@ impl Extractor {
         let text = decode_text(bytes);
         check_text(&text, self.config.max_input_bytes)?;
         Ok(self.assembled_lines(&segment_text(&text)))
+    }
+
+    /// An HTML page's document, by the front end the config chooses.
+    fn segment_html(&self, html: &str, hidden: HiddenText) -> Document {
+        segment_html_by(self.config.html_front_end, html, hidden)
     }
 
     /// The assembler's verdicts on a document's lines.

@@ -88,7 +88,7 @@ mod window_set;
 
 pub use article::{Article, Label, LineVerdict, RelatedLink};
 pub use config::{
-    Config, DEFAULT_BODY_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, DEFAULT_METADATA_WINDOW,
+    Config, HtmlFrontEnd, DEFAULT_BODY_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, DEFAULT_METADATA_WINDOW,
     DEFAULT_RECALL_BIAS, DEFAULT_TITLE_LOOKBACK,
 };
 pub use decode::looks_like_html;
