@@ -239,6 +239,9 @@ enum Mode {
     InHead,
     AfterHead,
     InBody,
+    /// A `<frameset>` took the body's place: only frames and `<noframes>`
+    /// follow.
+    InFrameset,
 }
 
 /// One open element.
@@ -968,6 +971,7 @@ impl Builder {
                 self.body_implied();
                 self.characters(rest);
             }
+            Mode::InFrameset => {}
             Mode::InBody => {
                 if !self.current_is_foreign_for_text() {
                     self.reconstruct_formatting();
@@ -1062,6 +1066,14 @@ impl Builder {
                         self.mode = Mode::InBody;
                         return None;
                     }
+                    "frameset" => {
+                        self.insert(NewElement {
+                            tag,
+                            namespace: Namespace::Html,
+                        });
+                        self.mode = Mode::InFrameset;
+                        return None;
+                    }
                     "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script"
                     | "style" | "template" | "title" => {
                         // Put back in the head, reopened for it.
@@ -1078,6 +1090,27 @@ impl Builder {
                 }
                 self.body_implied();
                 return self.start_tag(tag);
+            }
+            Mode::InFrameset => {
+                let html = NewElement {
+                    tag,
+                    namespace: Namespace::Html,
+                };
+                match name {
+                    "frameset" => {
+                        self.insert(html);
+                    }
+                    "frame" => {
+                        self.insert(html);
+                        self.pop();
+                    }
+                    "noframes" => {
+                        self.insert(html);
+                        return Some(Switch::Raw(RawKind::Rawtext));
+                    }
+                    _ => {}
+                }
+                return None;
             }
             Mode::InBody => {}
         }
@@ -1608,6 +1641,12 @@ impl Builder {
                 }
                 return;
             }
+            Mode::InFrameset => {
+                if self.current_is_raw() || name == "frameset" && !self.current_is("html") {
+                    self.pop();
+                }
+                return;
+            }
             Mode::InBody => {}
         }
         if self.current_is_foreign() {
@@ -1624,7 +1663,15 @@ impl Builder {
             open.namespace == Namespace::Html
                 && matches!(
                     &**self.name_of(open),
-                    "title" | "script" | "style" | "noscript" | "noframes" | "textarea"
+                    "title"
+                        | "script"
+                        | "style"
+                        | "noscript"
+                        | "noframes"
+                        | "textarea"
+                        | "iframe"
+                        | "noembed"
+                        | "xmp"
                 )
         })
     }
@@ -1804,7 +1851,7 @@ impl Builder {
     /// The end of the page: the body the standard always has, every open
     /// element closed.
     fn finish(&mut self) {
-        if self.mode != Mode::InBody {
+        if !matches!(self.mode, Mode::InBody | Mode::InFrameset) {
             self.reopened_head = false;
             while self.current_is_raw() {
                 self.pop();
@@ -1957,3 +2004,183 @@ const HTML4_PUBLIC_PREFIXES: &[&str] = &[
     "-//w3c//dtd html 4.01 frameset//",
     "-//w3c//dtd html 4.01 transitional//",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::html::segment_html_with;
+
+    /// Markup that exercises each tree-construction rule the builder
+    /// follows; the DOM front end is the reference.
+    const SHAPES: &[&str] = &[
+        // Implied head and body, text before the body, head elements after it.
+        "Loose text<p>Para</p>",
+        "<html><head><title>T</title></head><meta name=author content=A><body><p>x</p>",
+        "<head><title>T</title>\n<link rel=x><script>var a = '<p>';</script></head>\n<p>Text</p>",
+        "<title>Only a title</title>",
+        "",
+        // Implied end tags.
+        "<p>One<div>Two</div><p>Three<p>Four",
+        "<ul><li>One<li>Two<ul><li>Inner</ul><li>Three</ul>",
+        "<dl><dt>Term<dd>Definition<dt>Next</dl>",
+        "<h1>One<h2>Two</h1>Three",
+        "<select><option>A<option>B</select><p>After",
+        "<p>a</p></p>b",
+        "<div>a</span>b</div>",
+        "</br>a",
+        // Tables: implied tbody and rows, cells closing cells.
+        "<table><tr><td>a<td>b<tr><td>c</table>after",
+        "<table><td>a</td><th>b</table>",
+        "<table><caption>Cap<tr><td>x</td></tr></table>",
+        "<table><thead><tr><th>H<tbody><tr><td>D</table>",
+        "<table><tr><td><table><tr><td>inner</table>outer</td></tr></table>",
+        "<!doctype html><p>para<table><tr><td>cell</table>",
+        "<p>para<table><tr><td>cell</table>",
+        "<td>stray cell</td><tr>stray row",
+        // Void and raw-text elements, foreign content.
+        "<p>a<br>b<img src=x>c<hr>d",
+        "<p>a<textarea>\n<p>not a tag</p></textarea>b<style>p{}</style>c",
+        "<p>a<script>document.write('<div>')</script>b",
+        "<svg><title>Icon</title><p>breaks out</svg><p>after",
+        "<svg><foreignObject><p>inside</p></foreignObject></svg>text",
+        "<math><mi>x</mi><mtext><b>t</b></mtext></math>after",
+        "<svg><a href='/in-svg'>link</a><path/></svg><p>after",
+        "<p>x<svg><![CDATA[ <p> ]]></svg>y",
+        // Templates and noscript.
+        "<template><p>hidden</p></template><p>shown</p>",
+        "<head><template><div>t</div></template></head><p>b</p>",
+        "<noscript><p>For readers without scripts</p></noscript><p>x</p>",
+        "<head><noscript><style>a{}</style></noscript></head><p>x</p>",
+        // Formatting elements: reopened after blocks, the adoption agency.
+        "<p><a href='/x'>link</p><p>next</p>",
+        "<p><b class=related>bold</p><p>still bold</p>",
+        "<a href='/a'><div>block in link</a>after</div>",
+        "<a href='/a'>one<a href='/b'>two</a>",
+        "<b><i>x</b>y</i>z",
+        "<a href=/x><span><div>deep</a>tail</div>",
+        "<b><p>x</b>y</p>",
+        "<nobr>a<nobr>b",
+        "<div><b>1<b>2<b>3<b>4</div><p>text",
+        // Forms, buttons, nested lists of classes.
+        "<form><form><p>nested</form>x</form>y",
+        "<div><form><div>x</form>y</div>z",
+        "<button>a<button>b",
+        "<div class='menu nav' id=top><p>m</p></div><div class=related-posts><p>r</p></div>",
+        "<nav><a href=/>Home</a></nav><article><h1>Head</h1><p>Body text.</p></article>",
+        "<pre>\nline one\nline two</pre>",
+        "<ruby>漢<rt>kan</rt>字<rp>(</rp></ruby>",
+        "<frameset><frame></frameset>",
+        "a\0b<p>c\0d",
+        "<p>a<!-- comment -->b</p>",
+    ];
+
+    fn both(html: &str, hidden: HiddenText) -> (Document, Document) {
+        (
+            segment_html_with(html, hidden),
+            segment_html_tokens(html, hidden),
+        )
+    }
+
+    #[test]
+    fn each_tree_construction_rule_gives_the_dom_documents_lines() {
+        for shape in SHAPES {
+            for hidden in [HiddenText::Skip, HiddenText::Include] {
+                let (dom, tokens) = both(shape, hidden);
+                assert_eq!(dom, tokens, "{shape:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_fixture_pages_give_the_dom_documents() {
+        use std::io::Read;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut count = 0;
+        for folder in ["scrapinghub/html", "hostile"] {
+            for entry in std::fs::read_dir(root.join(folder)).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                let name = path.to_string_lossy().into_owned();
+                let bytes = std::fs::read(&path).expect("page");
+                let page = if name.ends_with(".html.gz") {
+                    let mut page = String::new();
+                    flate2::read::GzDecoder::new(&bytes[..])
+                        .read_to_string(&mut page)
+                        .expect("gzip");
+                    page
+                } else if name.ends_with(".html") {
+                    String::from_utf8_lossy(&bytes).into_owned()
+                } else {
+                    continue;
+                };
+                let (dom, tokens) = both(&page, HiddenText::Skip);
+                assert!(dom == tokens, "{name}");
+                count += 1;
+            }
+        }
+        assert!(count >= 8, "the fixtures hold HTML pages");
+    }
+
+    #[test]
+    fn the_element_stack_names_a_css_path() {
+        let mut builder = Builder::default();
+        let markup = "<body><div class='a b'><p>1</p><p>2</p><span>s</span><p>";
+        let tokenizer = Tokenizer::new(
+            Sink {
+                builder: RefCell::new(Builder::default()),
+                in_foreign: Cell::new(false),
+            },
+            TokenizerOpts::default(),
+        );
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(markup));
+        let _ = tokenizer.feed(&input);
+        std::mem::swap(&mut builder, &mut tokenizer.sink.builder.borrow_mut());
+        let path: Vec<PathStep<'_>> = builder.path().collect();
+        let step = |name, class, nth_of_type| PathStep {
+            name,
+            class,
+            nth_of_type,
+        };
+        assert_eq!(
+            path,
+            [
+                step("html", None, 1),
+                step("body", None, 1),
+                step("div", Some("a b"), 1),
+                step("p", None, 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misnested_link_is_resolved_as_the_tree_builder_resolves_it() {
+        // The block written inside the link moves out of it, and only the
+        // text before the link's end tag is link text.
+        let document = segment_html_tokens(
+            "<p><a href='/a'>Read<div>more here</a> and then some</div>",
+            HiddenText::Skip,
+        );
+        let link_chars: Vec<u32> = document.lines.iter().map(|line| line.link_chars).collect();
+        assert_eq!(link_chars, [4, 9]);
+        assert_eq!(
+            document.line_text(&document.lines[1]),
+            "more here and then some"
+        );
+    }
+
+    #[test]
+    fn the_adoption_agency_rewrites_no_further_than_its_cap() {
+        // A block far larger than the cap inside a link: closed where it
+        // stands, so the cost stays linear, and every word is kept.
+        let filler = "<span>w</span>".repeat(MAX_ADOPTION_EVENTS);
+        let page = format!("<a href='/a'><div>{filler}</a>tail</div>");
+        let document = segment_html_tokens(&page, HiddenText::Skip);
+        let text: String = document
+            .lines
+            .iter()
+            .map(|line| document.line_text(line))
+            .collect();
+        assert!(text.ends_with("tail"));
+        assert_eq!(text.matches('w').count(), MAX_ADOPTION_EVENTS);
+    }
+}
