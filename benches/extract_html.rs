@@ -15,9 +15,19 @@
 //! ```text
 //! cargo bench --bench extract_html
 //! cargo bench --bench extract_html -- ratios   # the ratios alone
+//! cargo bench --bench extract_html -- hostile   # and the hostile pages
 //! ```
+//!
+//! With `hostile` among the arguments, the pathological pages of
+//! `tests/support/hostile.rs` (the large kinds, and the quadratic shapes
+//! of issue 16 at 1, 4 and 16 MB) go through both front ends too, each
+//! timed per byte against the normal page body they are built beside:
+//! the bar is 3x.
 
 mod support;
+
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsclip::{Config, Extractor, HtmlFrontEnd};
@@ -99,5 +109,56 @@ fn ratios(_: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, extract_html, ratios);
+/// Rounds of each hostile page's timing.
+const HOSTILE_ROUNDS: usize = 3;
+
+/// The hostile pages' cost per byte over the normal page body's, by
+/// front end (only with `hostile` among the arguments).
+fn hostile_pages(_: &mut Criterion) {
+    if !std::env::args().any(|arg| arg == "hostile") {
+        return;
+    }
+    let mut pages = vec![("normal_page_body".to_owned(), hostile::large_page(1))];
+    pages.extend(
+        hostile::large_kinds()
+            .into_iter()
+            .map(|(name, page)| (name.trim_end_matches(".html").to_owned(), page)),
+    );
+    for megabytes in [1usize, 4, 16] {
+        let bytes = megabytes << 20;
+        pages.push((
+            format!("misnested_formatting/{megabytes}mb"),
+            hostile::misnested_formatting(bytes),
+        ));
+        pages.push((
+            format!("many_attributes/{megabytes}mb"),
+            hostile::many_attributes(bytes),
+        ));
+        pages.push((
+            format!("tiny_paragraphs/{megabytes}mb"),
+            hostile::tiny_paragraphs(bytes / 8),
+        ));
+    }
+    for front_end in [HtmlFrontEnd::Dom, HtmlFrontEnd::Tokens] {
+        let extractor = self::front_end(front_end);
+        let per_byte = |page: &String| {
+            let best = (0..HOSTILE_ROUNDS)
+                .map(|_| time(|| extract_all(&extractor, std::slice::from_ref(page))))
+                .min()
+                .unwrap_or_default();
+            best.as_secs_f64() * 1e9 / page.len() as f64
+        };
+        let normal = per_byte(&pages[0].1);
+        for (name, page) in &pages {
+            let cost = per_byte(page);
+            println!(
+                "hostile/{front_end:?}/{name}: {:.1} MB, {cost:.1} ns/byte, {:.2}x the normal page body",
+                page.len() as f64 / 1e6,
+                cost / normal
+            );
+        }
+    }
+}
+
+criterion_group!(benches, extract_html, ratios, hostile_pages);
 criterion_main!(benches);

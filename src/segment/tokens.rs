@@ -1199,10 +1199,10 @@ impl Builder {
             return mathml_glyph;
         }
         let name = self.name_of(open);
-        if open.namespace == Namespace::MathMl && &**name == "annotation-xml" {
-            if &*tag.name == "svg" {
-                return false;
-            }
+        // An `<svg>` in a MathML annotation opens SVG as in HTML.
+        if open.namespace == Namespace::MathMl && &**name == "annotation-xml" && &*tag.name == "svg"
+        {
+            return false;
         }
         true
     }
@@ -1385,13 +1385,11 @@ impl Builder {
                 self.insert(html(tag));
                 return Some(Switch::Raw(RawKind::Rawtext));
             }
+            // A select inside a select ends it.
+            "select" if self.in_scope("select", Scope::Default) => self.pop_until("select"),
             "select" => {
-                if self.in_scope("select", Scope::Default) {
-                    self.pop_until("select");
-                } else {
-                    self.reconstruct_formatting();
-                    self.insert(html(tag));
-                }
+                self.reconstruct_formatting();
+                self.insert(html(tag));
             }
             "option" | "optgroup" => {
                 if self.in_scope("select", Scope::Default) {
