@@ -15,7 +15,7 @@
 //! ```text
 //! cargo bench --bench extract_html
 //! cargo bench --bench extract_html -- ratios   # the ratios alone
-//! cargo bench --bench extract_html -- hostile   # and the hostile pages
+//! cargo bench --bench extract_html -- hostile   # the ratios and the hostile pages
 //! ```
 //!
 //! With `hostile` among the arguments, the pathological pages of
