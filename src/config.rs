@@ -23,18 +23,21 @@ pub const DEFAULT_TITLE_LOOKBACK: usize = 8;
 pub const DEFAULT_METADATA_WINDOW: usize = 6;
 
 /// How HTML pages are read into lines (see [`Config::html_front_end`]).
-/// Both give the same lines on nearly every page; they differ in cost.
+/// Both give the same lines on nearly every page (the same article on
+/// 4,415 of the 4,419 development pages, the same text on all of them);
+/// the token front end costs less, as it builds no tree.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum HtmlFrontEnd {
     /// html5ever builds the page's whole tree (scraper's DOM), which is
     /// then walked: the reference.
-    #[default]
     Dom,
     /// html5ever's tokenizer alone, with the tree-construction rules that
     /// decide where elements end applied to the token stream: no tree is
     /// built. Text or elements written straight inside a table stay where
     /// they are written (the tree builder moves them before the table).
+    /// The default.
+    #[default]
     Tokens,
 }
 
@@ -87,7 +90,7 @@ pub struct Config {
     /// the date. Default: [`DEFAULT_METADATA_WINDOW`].
     pub metadata_window: usize,
     /// Which HTML front end reads pages into lines. Default:
-    /// [`HtmlFrontEnd::Dom`].
+    /// [`HtmlFrontEnd::Tokens`].
     pub html_front_end: HtmlFrontEnd,
     /// The assembler's fitted parameters (see `src/assemble/params.rs`).
     pub(crate) assembler: crate::assemble::AssemblerParams,

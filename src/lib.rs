@@ -21,9 +21,10 @@
 //! ## The pipeline
 //!
 //! 1. **Segment** the input into lines: a text page one block per line
-//!    (blank lines are block gaps); an HTML page decoded, parsed with
-//!    `scraper` and walked once, each block a line with the hints markup
-//!    gives (headings, links, lists, figures, `nav`/`aside`/`article`,
+//!    (blank lines are block gaps); an HTML page decoded, read from
+//!    html5ever's tokens with no tree built ([`HtmlFrontEnd`]: or parsed
+//!    with `scraper`) and walked once, each block a line with the hints
+//!    markup gives (headings, links, lists, figures, `nav`/`aside`/`article`,
 //!    class names).
 //! 2. **Measure** each line once: size, sentence ends, punctuation,
 //!    digits, separators, capitalisation, position, repeats on the page,
