@@ -19,6 +19,7 @@ use crate::features::compute_features;
 use crate::page::{resolve_links, HtmlPage, Markup};
 use crate::segment::html::{segment_html, segment_html_with, HiddenText};
 use crate::segment::provenance::{locate_lines, to_input_offsets, Decoding, NoscriptText};
+use crate::segment::segment_html_by;
 use crate::segment::text::segment_text;
 use std::borrow::Cow;
 
@@ -264,7 +265,7 @@ impl Extractor {
     /// the page's base URL (`page_url` and `<base href>`).
     fn extract_markup(&self, html: &str, page_url: Option<&str>) -> Result<Article, Error> {
         check_text(html, self.config.max_input_bytes)?;
-        let document = segment_html_with(html, HiddenText::Skip, self.config.provenance);
+        let document = self.segment_html(html, HiddenText::Skip);
         let mut article = self.read_markup(html, &document)?;
         let base_href = document.metadata.base_href.as_deref();
         resolve_links(&mut article.related, base_href, page_url);
@@ -280,12 +281,10 @@ impl Extractor {
         // no article, or a tiny one, read the hidden parts too, and keep
         // what they give when it is several times longer.
         let visible = self.extract_document(document);
-        let provenance = self.config.provenance;
         let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
         };
-        let hidden =
-            self.extract_document(&segment_html_with(html, HiddenText::Include, provenance));
+        let hidden = self.extract_document(&self.segment_html(html, HiddenText::Include));
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
         let found = match (visible, hidden) {
             (Err(_), hidden) => hidden,
@@ -312,7 +311,12 @@ impl Extractor {
             return found;
         }
         let wanted = stand_in_words(found_words);
-        let mut noscript = segment_html(&document.noscript);
+        // Read without provenance: its lines are found in the page below.
+        let mut noscript = segment_html_by(
+            self.config.html_front_end,
+            &document.noscript,
+            HiddenText::Skip,
+        );
         if self.config.provenance {
             // Its lines are in the page's markup, as text of its
             // `noscript` elements, where no element path leads.
@@ -353,7 +357,7 @@ impl Extractor {
         let (decoding, html) = decode_markup(&bytes, charset);
         check_text(&html, self.config.max_input_bytes)?;
         let provenance = self.config.provenance;
-        let document = segment_html_with(&html, HiddenText::Skip, provenance);
+        let document = self.segment_html(&html, HiddenText::Skip);
         let mut lines = self.assembled_lines(&document);
         if provenance {
             lines_to_input(&bytes, &html, decoding, &mut lines);
@@ -373,6 +377,17 @@ impl Extractor {
         let text = decode_text(&bytes);
         check_text(&text, self.config.max_input_bytes)?;
         Ok(self.assembled_lines(&segment_text(&text)))
+    }
+
+    /// An HTML page's document, by the front end the config chooses.
+    /// An HTML page's [`Document`], read by the front end the config
+    /// chooses; with provenance, by the DOM front end, whose tree gives
+    /// each line's element path.
+    fn segment_html(&self, html: &str, hidden: HiddenText) -> Document {
+        if self.config.provenance {
+            return segment_html_with(html, hidden, true);
+        }
+        segment_html_by(self.config.html_front_end, html, hidden)
     }
 
     /// The assembler's verdicts on a document's lines.

@@ -21,9 +21,10 @@
 //! ## The pipeline
 //!
 //! 1. **Segment** the input into lines: a text page one block per line
-//!    (blank lines are block gaps); an HTML page decoded, parsed with
-//!    `scraper` and walked once, each block a line with the hints markup
-//!    gives (headings, links, lists, figures, `nav`/`aside`/`article`,
+//!    (blank lines are block gaps); an HTML page decoded, read from
+//!    html5ever's tokens with no tree built ([`HtmlFrontEnd`]: or parsed
+//!    with `scraper`) and walked once, each block a line with the hints
+//!    markup gives (headings, links, lists, figures, `nav`/`aside`/`article`,
 //!    class names).
 //! 2. **Measure** each line once: size, sentence ends, punctuation,
 //!    digits, separators, capitalisation, position, repeats on the page,
@@ -108,7 +109,7 @@ mod window_set;
 
 pub use article::{Article, Label, LineVerdict, RelatedLink};
 pub use config::{
-    Config, DEFAULT_BODY_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, DEFAULT_METADATA_WINDOW,
+    Config, HtmlFrontEnd, DEFAULT_BODY_THRESHOLD, DEFAULT_MAX_INPUT_BYTES, DEFAULT_METADATA_WINDOW,
     DEFAULT_RECALL_BIAS, DEFAULT_TITLE_LOOKBACK,
 };
 pub use decode::looks_like_html;

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 /// per element (a `match` on the name per question cost the walk a tenth
 /// of its time); every other element is [`Tag::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
+pub(super) enum Tag {
     A,
     Address,
     Article,
@@ -103,7 +103,7 @@ enum Tag {
 
 impl Tag {
     /// The tag of element `name` (lower case, as the parser gives it).
-    fn of(name: &str) -> Tag {
+    pub(super) fn of(name: &str) -> Tag {
         match name {
             "a" => Tag::A,
             "address" => Tag::Address,
@@ -181,7 +181,7 @@ impl Tag {
     }
 
     /// Elements whose text is never page text.
-    fn is_skipped(self) -> bool {
+    pub(super) fn is_skipped(self) -> bool {
         matches!(
             self,
             Tag::Head
@@ -211,7 +211,7 @@ impl Tag {
     }
 
     /// Elements that start and end a line.
-    fn is_block(self) -> bool {
+    pub(super) fn is_block(self) -> bool {
         matches!(
             self,
             Tag::Address
@@ -444,11 +444,8 @@ pub(crate) fn segment_html_with(html: &str, hidden: HiddenText, provenance: bool
 fn walk(tree: &Html, hidden: HiddenText, paths: Option<ElementPaths>) -> Document {
     let elements = PageElements::of(tree);
     let page_chars = elements.text_sizes.first().copied().unwrap_or(0).max(1);
-    let mut walker = Walker {
-        hidden,
-        paths,
-        ..Walker::default()
-    };
+    let mut walker = Walker::new(hidden);
+    walker.paths = paths;
     let mut element_index = 0;
     for edge in tree.tree.root().traverse() {
         match edge {
@@ -460,7 +457,14 @@ fn walk(tree: &Html, hidden: HiddenText, paths: Option<ElementPaths>) -> Documen
                     let text_share = elements.text_sizes[element_index] as f32 / page_chars as f32;
                     let tag = elements.tags[element_index];
                     element_index += 1;
-                    walker.open(node, element, tag, node_text(node, tag), text_share)
+                    let attributes = KeyAttributes::of(element);
+                    walker.open(
+                        Some(node),
+                        attributes,
+                        tag,
+                        node_text(node, tag),
+                        text_share,
+                    )
                 }
                 Node::Text(text) => walker.text(text),
                 _ => {}
@@ -488,39 +492,70 @@ struct PageElements {
 impl PageElements {
     fn of(tree: &Html) -> PageElements {
         let mut tags = Vec::new();
-        let mut text_sizes = Vec::new();
-        // The open elements' indexes, and whether each holds code.
-        let mut open: Vec<(usize, bool)> = Vec::new();
+        let mut sizes = TextSizes::default();
         for edge in tree.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(element) => {
                         let tag = Tag::of(element.name());
-                        open.push((tags.len(), matches!(tag, Tag::Script | Tag::Style)));
+                        sizes.open(tag);
                         tags.push(tag);
-                        text_sizes.push(0u32);
                     }
-                    Node::Text(text) => {
-                        if let Some(&(innermost, false)) = open.last() {
-                            let (start, end) = trimmed_span(text);
-                            text_sizes[innermost] =
-                                text_sizes[innermost].saturating_add((end - start) as u32);
-                        }
-                    }
+                    Node::Text(text) => sizes.text(text),
                     _ => {}
                 },
                 Edge::Close(node) => {
                     if node.value().is_element() {
-                        let (closed, _) = open.pop().unwrap_or_default();
-                        if let Some(&(parent, _)) = open.last() {
-                            text_sizes[parent] =
-                                text_sizes[parent].saturating_add(text_sizes[closed]);
-                        }
+                        sizes.close();
                     }
                 }
             }
         }
-        PageElements { tags, text_sizes }
+        PageElements {
+            tags,
+            text_sizes: sizes.finish(),
+        }
+    }
+}
+
+/// The characters of page text below each element, counted from the
+/// elements' opening and closing edges and their text nodes in page
+/// order (both front ends count with it, so their shares agree). Script
+/// and style text is not counted (see [`PageElements::text_sizes`]).
+#[derive(Default)]
+pub(super) struct TextSizes {
+    sizes: Vec<u32>,
+    /// The open elements' indexes, and whether each holds code.
+    open: Vec<(usize, bool)>,
+}
+
+impl TextSizes {
+    /// An element opens (numbered in the order elements open).
+    pub(super) fn open(&mut self, tag: Tag) {
+        self.open
+            .push((self.sizes.len(), matches!(tag, Tag::Script | Tag::Style)));
+        self.sizes.push(0);
+    }
+
+    /// A text node of the innermost open element.
+    pub(super) fn text(&mut self, text: &str) {
+        if let Some(&(innermost, false)) = self.open.last() {
+            let (start, end) = trimmed_span(text);
+            self.sizes[innermost] = self.sizes[innermost].saturating_add((end - start) as u32);
+        }
+    }
+
+    /// The innermost open element closes: its text adds to its parent's.
+    pub(super) fn close(&mut self) {
+        let (closed, _) = self.open.pop().unwrap_or_default();
+        if let Some(&(parent, _)) = self.open.last() {
+            self.sizes[parent] = self.sizes[parent].saturating_add(self.sizes[closed]);
+        }
+    }
+
+    /// Each element's characters, in the order they opened.
+    pub(super) fn finish(self) -> Vec<u32> {
+        self.sizes
     }
 }
 
@@ -565,14 +600,13 @@ pub(crate) fn names_markup_script(start_tag: &str) -> bool {
     false
 }
 
-/// [`Block::kind`]: FNV-1a of the tag name and the first class word
+/// [`Block::kind`]: FNV-1a of the tag and the first class word
 /// with its digits dropped (record classes carry numbers: `post-1234`).
-fn block_kind(tag: &str, class: Option<&str>) -> u32 {
+fn block_kind(tag: Tag, class: Option<&str>) -> u32 {
     let Some(word) = class.and_then(|class| class.split_ascii_whitespace().next()) else {
         return crate::document::NO_KIND;
     };
-    let bytes = tag
-        .bytes()
+    let bytes = std::iter::once(tag as u8)
         .chain(std::iter::once(b'.'))
         .chain(word.bytes().filter(|byte| !byte.is_ascii_digit()));
     let hash = bytes.fold(0x811c_9dc5u32, |hash, byte| {
@@ -604,7 +638,7 @@ fn node_text(node: ego_tree::NodeRef<'_, Node>, tag: Tag) -> Option<String> {
 
 /// What an open element contributed, undone when it closes.
 struct Frame<'a> {
-    node: ego_tree::NodeRef<'a, Node>,
+    node: Option<ego_tree::NodeRef<'a, Node>>,
     hints: HintSet,
     is_noscript: bool,
     is_skipped: bool,
@@ -615,8 +649,12 @@ struct Frame<'a> {
     heading_level: u8,
 }
 
+/// The walk's state: lines, hints, blocks and metadata built from the
+/// elements' opening and closing edges and their text in page order.
+/// Both front ends drive it, the DOM walk and the token stream
+/// (`super::tokens`), so they read a page by one set of rules.
 #[derive(Default)]
-struct Walker<'a> {
+pub(super) struct Walker<'a> {
     hidden: HiddenText,
     class_hints: ClassHints<'a>,
     document: Document,
@@ -649,15 +687,27 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn open(
+    /// A walk that does `hidden` with hidden elements.
+    pub(super) fn new(hidden: HiddenText) -> Self {
+        Walker {
+            hidden,
+            ..Walker::default()
+        }
+    }
+
+    /// An element opens: `own_text` is the text of a `<title>` or a
+    /// JSON-LD `<script>` (see [`node_text`]), `text_share` the share of
+    /// the page's text it holds.
+    /// `node` is the element's node in a parsed tree (the DOM front end),
+    /// for its path.
+    pub(super) fn open(
         &mut self,
-        node: ego_tree::NodeRef<'a, Node>,
-        element: &'a Element,
+        node: Option<ego_tree::NodeRef<'a, Node>>,
+        attributes: KeyAttributes<'a>,
         tag: Tag,
         own_text: Option<String>,
         text_share: f32,
     ) {
-        let attributes = KeyAttributes::of(element);
         self.read_metadata(tag, &attributes, own_text);
         let is_skipped =
             tag.is_skipped() || (self.hidden == HiddenText::Skip && attributes.is_hidden());
@@ -688,7 +738,7 @@ impl<'a> Walker<'a> {
             self.document.blocks.push(Block {
                 parent: self.containers.last().copied().unwrap_or(NO_CONTAINER),
                 hints,
-                kind: block_kind(element.name(), attributes.class),
+                kind: block_kind(tag, attributes.class),
             });
             self.containers.push(self.container_count);
             self.container_count += 1;
@@ -699,7 +749,7 @@ impl<'a> Walker<'a> {
         // A template script's markup is read like `noscript` markup: only
         // when the visible page shows no article.
         let is_noscript = tag == Tag::Noscript
-            || (tag == Tag::Script && element.attr("type").is_some_and(is_markup_type));
+            || (tag == Tag::Script && attributes.kind.is_some_and(is_markup_type));
         self.noscript_depth += u32::from(is_noscript);
         self.add_hints(hints, 1);
         self.frames.push(Frame {
@@ -715,7 +765,8 @@ impl<'a> Walker<'a> {
         });
     }
 
-    fn close(&mut self) {
+    /// The innermost open element closes.
+    pub(super) fn close(&mut self) {
         let Some(frame) = self.frames.pop() else {
             return;
         };
@@ -767,7 +818,7 @@ impl<'a> Walker<'a> {
     /// stretch at a time: words with one ASCII space between them are
     /// appended as they stand, in one copy. Bytes, not characters: only
     /// four lead bytes can start a non-ASCII space.
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         if self.skip_depth > 0 {
             if self.noscript_depth > 0 {
                 self.document.noscript.push_str(text);
@@ -834,7 +885,7 @@ impl<'a> Walker<'a> {
             .rev()
             .find(|frame| frame.is_block)
             .or(self.frames.last())
-            .map(|frame| frame.node);
+            .and_then(|frame| frame.node);
         self.line = Line {
             hints: self.current_hints(),
             heading_level: self.heading_levels.last().copied().unwrap_or(0),
@@ -927,7 +978,8 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn finish(mut self) -> Document {
+    /// The document, once every element has closed.
+    pub(super) fn finish(mut self) -> Document {
         self.flush();
         self.document.metadata = self.metadata;
         self.document.paths = self.paths.map(ElementPaths::into_paths).unwrap_or_default();
@@ -973,7 +1025,7 @@ fn space_width(text: &str, index: usize) -> usize {
 /// attributes. (`Element::attr` interns its argument as an atom on every
 /// call, and `Element::classes` allocates: both showed in profiles.)
 #[derive(Default)]
-struct KeyAttributes<'a> {
+pub(super) struct KeyAttributes<'a> {
     class: Option<&'a str>,
     id: Option<&'a str>,
     href: Option<&'a str>,
@@ -986,29 +1038,40 @@ struct KeyAttributes<'a> {
     name: Option<&'a str>,
     content: Option<&'a str>,
     datetime: Option<&'a str>,
+    /// `type`: a script's kind (a template's markup, JSON-LD).
+    kind: Option<&'a str>,
 }
 
 impl<'a> KeyAttributes<'a> {
     fn of(element: &'a Element) -> Self {
         let mut found = KeyAttributes::default();
         for (name, value) in element.attrs() {
-            match name {
-                "class" => found.class = Some(value),
-                "id" => found.id = Some(value),
-                "href" => found.href = Some(value),
-                "style" => found.style = Some(value),
-                "hidden" => found.hidden = true,
-                "aria-hidden" => found.aria_hidden = Some(value),
-                "role" => found.role = Some(value),
-                "itemprop" => found.itemprop = Some(value),
-                "property" => found.property = Some(value),
-                "name" => found.name = Some(value),
-                "content" => found.content = Some(value),
-                "datetime" => found.datetime = Some(value),
-                _ => {}
-            }
+            found.read(name, value);
         }
         found
+    }
+
+    /// Takes attribute `name` (lower case) if the walk reads it; `false`
+    /// when it does not.
+    pub(super) fn read(&mut self, name: &str, value: &'a str) -> bool {
+        let found = self;
+        match name {
+            "class" => found.class = Some(value),
+            "id" => found.id = Some(value),
+            "href" => found.href = Some(value),
+            "style" => found.style = Some(value),
+            "hidden" => found.hidden = true,
+            "aria-hidden" => found.aria_hidden = Some(value),
+            "role" => found.role = Some(value),
+            "itemprop" => found.itemprop = Some(value),
+            "property" => found.property = Some(value),
+            "name" => found.name = Some(value),
+            "content" => found.content = Some(value),
+            "datetime" => found.datetime = Some(value),
+            "type" => found.kind = Some(value),
+            _ => return false,
+        }
+        true
     }
 
     fn is_hidden(&self) -> bool {
