@@ -14,7 +14,7 @@ mod warc;
 
 use binary::{fixtures, records, scratch};
 use newsclip::warc::WarcReader;
-use newsclip::{Article, Error, Extractor};
+use newsclip::{Article, Config, Error, Extractor};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -471,7 +471,8 @@ fn records_hold_the_library_serialization_of_the_article() {
     let [record] = &records(&output.stdout)[..] else {
         panic!("one record: {output:?}")
     };
-    let article = Extractor::default()
+    // The command's JSON says where each line is (provenance on).
+    let article = Extractor::new(Config::default().with_provenance(true))
         .extract_html(&read_fixture(page))
         .expect("an article");
     // Through the text, as the record is read: f32 numbers then compare
@@ -499,6 +500,7 @@ fn records_hold_the_library_serialization_of_the_article() {
             "related",
             "byline",
             "date",
+            "date_iso",
             "confidence",
             "lines",
             "error"
@@ -506,7 +508,18 @@ fn records_hold_the_library_serialization_of_the_article() {
     );
     let line = &record["lines"][0];
     let line_keys: Vec<&String> = line.as_object().expect("object").keys().collect();
-    assert_eq!(line_keys, ["line", "label", "first_label", "scores"]);
+    assert_eq!(
+        line_keys,
+        [
+            "line",
+            "label",
+            "first_label",
+            "scores",
+            "start",
+            "end",
+            "path"
+        ]
+    );
     let score_keys: Vec<&String> = line["scores"].as_object().expect("object").keys().collect();
     assert_eq!(score_keys, ["body", "caption", "navigation", "related"]);
 }
