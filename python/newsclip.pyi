@@ -30,6 +30,7 @@ __all__ = [
     "EmptyInput",
     "Extractor",
     "InputTooLarge",
+    "InvalidGzip",
     "LineVerdict",
     "NewsclipError",
     "NoArticle",
@@ -67,6 +68,9 @@ class NotText(NewsclipError):
 
 class NoArticle(NewsclipError):
     """The page is text but holds no article: no run of lines reads as body text."""
+
+class InvalidGzip(NewsclipError):
+    """The input starts as gzip data but does not gunzip (corrupt or cut short)."""
 
 class UnreadableResponse(NewsclipError):
     """An archived HTTP response whose page cannot be got at (WARC input only)."""

@@ -51,6 +51,12 @@ create_exception!(
 );
 create_exception!(
     newsclip,
+    InvalidGzip,
+    NewsclipError,
+    "The input starts as gzip data but does not gunzip (corrupt or cut short)."
+);
+create_exception!(
+    newsclip,
     UnreadableResponse,
     NewsclipError,
     "An archived HTTP response whose page cannot be got at (WARC input only)."
@@ -65,6 +71,7 @@ fn to_py_err(error: Error) -> PyErr {
         Error::InputTooLarge { .. } => InputTooLarge::new_err(message),
         Error::NotText => NotText::new_err(message),
         Error::NoArticle => NoArticle::new_err(message),
+        Error::InvalidGzip { .. } => InvalidGzip::new_err(message),
         Error::UnreadableResponse { .. } => UnreadableResponse::new_err(message),
         // `Error` is non-exhaustive: a variant added later is still a
         // NewsclipError, until it gets a class of its own.
@@ -614,8 +621,8 @@ mod newsclip_module {
     #[pymodule_export]
     use super::{
         extract, extract_html, extract_text, looks_like_html, Article, Config, EmptyInput,
-        Extractor, InputTooLarge, LineVerdict, NewsclipError, NoArticle, NotText, RelatedLink,
-        UnreadableResponse,
+        Extractor, InputTooLarge, InvalidGzip, LineVerdict, NewsclipError, NoArticle, NotText,
+        RelatedLink, UnreadableResponse,
     };
     use pyo3::prelude::*;
 

@@ -31,7 +31,7 @@ HTML = (
     "<p><a href='/ports-reopen'>Ports reopen after a week-long strike by dock workers</a></p></aside>"
     "</body></html>"
 )
-VARIANTS = ["EmptyInput", "InputTooLarge", "NotText", "NoArticle", "UnreadableResponse"]
+VARIANTS = ["EmptyInput", "InputTooLarge", "NotText", "NoArticle", "InvalidGzip", "UnreadableResponse"]
 
 
 def rust_error_variants() -> list[str]:
@@ -222,7 +222,8 @@ def test_title_lookback_and_metadata_window_reach_the_extractor():
     )
     assert newsclip.extract_text(page).title == "Storm closes ports"
     assert newsclip.Extractor(newsclip.Config(title_lookback=0)).extract_text(page).title is None
-    assert newsclip.extract_text(page).byline == "By Ana Silva"
+    # The byline is the name, its "By" cue stripped.
+    assert newsclip.extract_text(page).byline == "Ana Silva"
     assert newsclip.Extractor(newsclip.Config(metadata_window=0)).extract_text(page).byline is None
 
 
@@ -278,3 +279,9 @@ def test_docstrings():
     for name in ["extract_html", "extract_text", "extract", "Extractor", "Config", "Article", *VARIANTS]:
         assert getattr(newsclip, name).__doc__, name
     assert newsclip.Article.text.__doc__ == "The body text: the paragraphs joined by newlines."
+
+
+def test_a_corrupt_gzip_page_raises_invalid_gzip():
+    # The gzip magic bytes, then a stream that does not inflate.
+    with pytest.raises(newsclip.InvalidGzip, match="gzip"):
+        newsclip.extract_html(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03not deflate data at all")
