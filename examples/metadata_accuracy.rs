@@ -183,15 +183,14 @@ fn run(args: &Args) -> Result<(), String> {
 /// newsclip's values for page `id`, given its `url` as trafilatura is.
 fn newsclip_values(extractor: &Extractor, set: &Path, id: &str, url: Option<&str>) -> Values {
     let path = set.join("html").join(format!("{id}.html.gz"));
-    let article =
-        support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES).and_then(|bytes| {
-            let page = HtmlPage::new(&bytes);
-            let page = match url {
-                Some(url) => page.with_url(url),
-                None => page,
-            };
-            extractor.extract_html_page(page).map_err(|e| e.to_string())
-        });
+    let article = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES).and_then(|bytes| {
+        let page = HtmlPage::new(&bytes);
+        let page = match url {
+            Some(url) => page.with_url(url),
+            None => page,
+        };
+        extractor.extract_html_page(page).map_err(|e| e.to_string())
+    });
     match article {
         Ok(article) => Values::from_article(&article),
         Err(error) => {

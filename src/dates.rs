@@ -429,8 +429,14 @@ mod tests {
     #[test]
     fn a_url_path_with_a_whole_date_gives_it() {
         for (url, want) in [
-            ("https://news.example/2018/10/05/storm-closes-ports", "2018-10-05"),
-            ("https://news.example/world/2018-10-05-storm.html", "2018-10-05"),
+            (
+                "https://news.example/2018/10/05/storm-closes-ports",
+                "2018-10-05",
+            ),
+            (
+                "https://news.example/world/2018-10-05-storm.html",
+                "2018-10-05",
+            ),
             ("https://news.example/story_2018_1_5", "2018-01-05"),
             ("/2016/02/29/leap", "2016-02-29"),
         ] {

@@ -581,7 +581,9 @@ mod tests {
 
     fn date_iso_with_url(page: &str, url: &str) -> Option<String> {
         let page = HtmlPage::decoded(page).with_url(url);
-        let article = Extractor::default().extract_html_page(page).expect("an article");
+        let article = Extractor::default()
+            .extract_html_page(page)
+            .expect("an article");
         article.date_iso
     }
 
