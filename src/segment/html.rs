@@ -907,8 +907,12 @@ impl<'a> Walker<'a> {
             .into_iter()
             .flatten()
         {
-            capture.text.push_str(text);
-            capture.text.push(' ');
+            // Past the limit the text is dropped at the close anyway: an
+            // author class on the page's body must not copy the page.
+            if capture.text.len() <= MAX_ELEMENT_TEXT_BYTES {
+                capture.text.push_str(text);
+                capture.text.push(' ');
+            }
         }
         let in_link = self.link_depth > 0;
         let mut index = 0;
@@ -1781,6 +1785,10 @@ mod tests {
         }
         let page = r#"<body><a href="/authors/lee">Lee Park</a><a href="/about">About</a></body>"#;
         assert_eq!(segment_html(page).metadata.element_authors, ["Lee Park"]);
+        // An author element around a whole story names no one.
+        let story = "The ports reopened on Wednesday after the storm. ".repeat(8);
+        let page = format!(r#"<body><div itemprop="author"><p>{story}</p></div></body>"#);
+        assert!(segment_html(&page).metadata.element_authors.is_empty());
     }
 
     #[test]
