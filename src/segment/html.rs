@@ -908,10 +908,13 @@ impl<'a> Walker<'a> {
             .flatten()
         {
             // Past the limit the text is dropped at the close anyway: an
-            // author class on the page's body must not copy the page.
+            // author class on the page's body must not copy the page. The
+            // words are what counts, not the markup's indentation.
             if capture.text.len() <= MAX_ELEMENT_TEXT_BYTES {
-                capture.text.push_str(text);
-                capture.text.push(' ');
+                for word in text.split_whitespace() {
+                    capture.text.push_str(word);
+                    capture.text.push(' ');
+                }
             }
         }
         let in_link = self.link_depth > 0;
@@ -1785,6 +1788,12 @@ mod tests {
         }
         let page = r#"<body><a href="/authors/lee">Lee Park</a><a href="/about">About</a></body>"#;
         assert_eq!(segment_html(page).metadata.element_authors, ["Lee Park"]);
+        // Indentation does not count towards the limit; words do.
+        let indent = "\n        ".repeat(40);
+        let page = format!(
+            r#"<body><div class="author">{indent}<span>{indent}Ana Silva</span>{indent}</div></body>"#
+        );
+        assert_eq!(segment_html(&page).metadata.element_authors, ["Ana Silva"]);
         // An author element around a whole story names no one.
         let story = "The ports reopened on Wednesday after the storm. ".repeat(8);
         let page = format!(r#"<body><div itemprop="author"><p>{story}</p></div></body>"#);
