@@ -33,6 +33,9 @@
 //!   `Article::date_iso`, else the page's own `date` string. A gold date of
 //!   month precision (`2015-11`) needs the same month.
 //!
+//! newsclip is handed each page's URL (the gold's `url`), as trafilatura
+//! is by `scripts/metadata/trafilatura.py`: both may date a page by it.
+//!
 //! The table gives, per field: the pages whose gold has a value, each
 //! tool's accuracy on them (the share it gets right), and on the pages
 //! whose gold has none, the share where the tool returns something anyway.
@@ -40,7 +43,7 @@
 mod support;
 
 use clap::Parser;
-use newsclip::{Article, Extractor};
+use newsclip::{Article, Extractor, HtmlPage};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -102,6 +105,9 @@ struct Values {
     date: Option<String>,
     /// newsclip gave no article (so no metadata) for the page.
     failed: bool,
+    /// The page's address, as the gold gives it: newsclip is handed it,
+    /// as trafilatura is (`scripts/metadata/trafilatura.py`).
+    url: Option<String>,
 }
 
 impl Values {
@@ -122,6 +128,7 @@ impl Values {
             author: text(keys[1]),
             date: text(keys[2]),
             failed: false,
+            url: None,
         }
     }
 
@@ -131,6 +138,7 @@ impl Values {
             author: article.byline.clone(),
             date: article.date_iso.clone().or_else(|| article.date.clone()),
             failed: false,
+            url: None,
         }
     }
 }
@@ -152,7 +160,10 @@ fn run(args: &Args) -> Result<(), String> {
     let extractor = Extractor::default();
     let ours: BTreeMap<&String, Values> = gold
         .par_iter()
-        .map(|(id, _)| (id, newsclip_values(&extractor, &args.set, id)))
+        .map(|(id, gold)| {
+            let url = gold.url.as_deref();
+            (id, newsclip_values(&extractor, &args.set, id, url))
+        })
         .collect();
     let mut columns = vec![("newsclip".to_owned(), ours.clone())];
     if let Some(other) = &other {
@@ -169,10 +180,17 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-fn newsclip_values(extractor: &Extractor, set: &Path, id: &str) -> Values {
+/// newsclip's values for page `id`, given its `url` as trafilatura is.
+fn newsclip_values(extractor: &Extractor, set: &Path, id: &str, url: Option<&str>) -> Values {
     let path = set.join("html").join(format!("{id}.html.gz"));
-    let article = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES)
-        .and_then(|bytes| extractor.extract_html(&bytes).map_err(|e| e.to_string()));
+    let article = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES).and_then(|bytes| {
+        let page = HtmlPage::new(&bytes);
+        let page = match url {
+            Some(url) => page.with_url(url),
+            None => page,
+        };
+        extractor.extract_html_page(page).map_err(|e| e.to_string())
+    });
     match article {
         Ok(article) => Values::from_article(&article),
         Err(error) => {
@@ -271,7 +289,9 @@ fn load_gold(set: &Path) -> Result<BTreeMap<String, Values>, String> {
             .to_string_lossy()
             .into_owned();
         let page = read_json(&path)?;
-        let values = Values::from_json(&page["ground_truth"], ["title", "author", "publish_date"]);
+        let mut values =
+            Values::from_json(&page["ground_truth"], ["title", "author", "publish_date"]);
+        values.url = page["url"].as_str().map(str::to_owned);
         gold.insert(id, values);
     }
     Ok(gold)

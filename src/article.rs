@@ -264,10 +264,16 @@ pub struct Article {
     /// time with its zone. Read from the page's metadata (JSON-LD
     /// `datePublished`, `article:published_time`, `<time datetime>`) or
     /// from [`Article::date`], in any of many languages' forms ("5 October
-    /// 2018", "5. Oktober 2018", "2018年10月5日", "05.10.2018"); `None`
-    /// when none of them holds a whole calendar date (a day, a month and a
-    /// year), so it may be there when [`Article::date`] is not, and the
-    /// other way round.
+    /// 2018", "5. Oktober 2018", "2018年10月5日", "05.10.2018"), then from
+    /// the page's date elements (a `<time>`'s text, a `post-date` class);
+    /// and last, when the page was given with its address
+    /// ([`HtmlPage::with_url`](crate::HtmlPage::with_url)), from the URL's
+    /// path when it holds a whole date, year first (`/2018/10/05/`,
+    /// `/2018-10-05-storm`; years 1990 to 2100, a day the month has; not
+    /// the host or the query). `None` when none of them holds a whole
+    /// calendar date (a day, a month and a year), so it may be there when
+    /// [`Article::date`] is not, and the other way round:
+    /// [`Article::date`] is only ever the page's own string.
     ///
     /// ```
     /// let story = "<p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
@@ -277,6 +283,13 @@ pub struct Article {
     /// let article = newsclip::extract_html(page.as_bytes())?;
     /// assert_eq!(article.date_iso.as_deref(), Some("2018-10-05"));
     /// assert_eq!(article.byline.as_deref(), Some("Anna Müller"));
+    ///
+    /// // A page with no date of its own, dated by its address.
+    /// let page = format!("<html><body><article><h1>Storm closes ports</h1>{story}</article></body></html>");
+    /// let page = newsclip::HtmlPage::decoded(&page).with_url("https://news.example/2018/10/05/ports");
+    /// let article = newsclip::Extractor::default().extract_html_page(page)?;
+    /// assert_eq!(article.date_iso.as_deref(), Some("2018-10-05"));
+    /// assert_eq!(article.date, None);
     /// # Ok::<(), newsclip::Error>(())
     /// ```
     #[cfg_attr(feature = "serde", serde(default))]

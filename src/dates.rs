@@ -77,6 +77,48 @@ pub(crate) fn find_date_start(text: &str) -> Option<usize> {
     first_date(text).map(|(start, _)| start)
 }
 
+/// The date a page's URL names in its path: a whole year, month and day
+/// as path parts (`/2018/10/05/`) or joined by dashes or underscores
+/// (`/2018-10-05-storm`, `/news_2018_10_05`), the year first. Newsrooms
+/// file stories by the day they ran, so the path is a last witness of it.
+/// The host, query and fragment are not read (a host or a query holds
+/// ids and tracking numbers, not dates), nor a date without its day
+/// (`/2018/10/`), nor numbers run together (`/20181005/`), which an id
+/// can look like.
+pub(crate) fn date_in_url(url: &str) -> Option<Date> {
+    let path = url_path(url);
+    URL_DATE.captures_iter(path).find_map(|caps| {
+        // One separator kind throughout: `2018/10-05` is no filing date.
+        if caps[2] != caps[4] {
+            return None;
+        }
+        Date::new(number(&caps, 1)?, number(&caps, 3)?, number(&caps, 5)?)
+    })
+}
+
+/// The path of `url`: after the scheme and host when it has them, before
+/// any query or fragment.
+fn url_path(url: &str) -> &str {
+    let url = url.trim();
+    let rest = match url.find("://") {
+        Some(at) => {
+            let after = &url[at + 3..];
+            after.find('/').map_or("", |slash| &after[slash..])
+        }
+        None => url,
+    };
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Year, month and day in a URL path, each part set off by `/`, `-` or
+/// `_`, fenced from longer numbers (the `regex` crate has no
+/// back-references, so the two separators are compared by the reader).
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[/_-])(\d{4})([/_-])(\d{1,2})([/_-])(\d{1,2})(?:[/_.-]|$)")
+        .expect("URL date pattern compiles")
+});
+
 fn first_date(text: &str) -> Option<(usize, Date)> {
     let mut best: Option<(usize, Date)> = None;
     for (pattern, read) in PATTERNS.iter() {
@@ -377,6 +419,47 @@ mod tests {
             "",
         ] {
             assert_eq!(iso(text), None, "{text:?}");
+        }
+    }
+
+    fn url_iso(url: &str) -> Option<String> {
+        date_in_url(url).map(|date| date.to_string())
+    }
+
+    #[test]
+    fn a_url_path_with_a_whole_date_gives_it() {
+        for (url, want) in [
+            (
+                "https://news.example/2018/10/05/storm-closes-ports",
+                "2018-10-05",
+            ),
+            (
+                "https://news.example/world/2018-10-05-storm.html",
+                "2018-10-05",
+            ),
+            ("https://news.example/story_2018_1_5", "2018-01-05"),
+            ("/2016/02/29/leap", "2016-02-29"),
+        ] {
+            assert_eq!(url_iso(url).as_deref(), Some(want), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn a_url_without_a_whole_valid_dated_path_gives_none() {
+        for url in [
+            "https://news.example/2018/10/storm",
+            "https://news.example/20181005/storm",
+            "https://news.example/2018/02/30/storm",
+            "https://news.example/1989/10/05/storm",
+            "https://news.example/2018/10-05/storm",
+            "https://news.example/story?date=2018-10-05",
+            "https://news.example/story#2018/10/05",
+            "https://2018-10-05.example/story",
+            "https://news.example/id/12018-10-05",
+            "not a url",
+            "",
+        ] {
+            assert_eq!(url_iso(url), None, "{url:?}");
         }
     }
 }

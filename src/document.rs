@@ -192,6 +192,12 @@ pub(crate) struct Metadata {
     pub first_heading: Option<String>,
     /// `author` or `article:author` meta.
     pub author: Option<String>,
+    /// The text of the page's first few author elements (`itemprop="author"`,
+    /// an author or byline class, a link to an author page), in page order.
+    pub element_authors: Vec<String>,
+    /// The text of the page's first few date elements (`<time>`, a date or
+    /// publication class), in page order.
+    pub element_dates: Vec<String>,
     /// `article:published_time`, a `datePublished`, or a `<time datetime>`.
     pub published: Option<String>,
     /// The first JSON-LD article object's headline, author and date.

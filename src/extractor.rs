@@ -269,6 +269,14 @@ impl Extractor {
         let mut article = self.read_markup(html, &document)?;
         let base_href = document.metadata.base_href.as_deref();
         resolve_links(&mut article.related, base_href, page_url);
+        // The URL's date is the last resort for `date_iso`: the page's own
+        // metadata and lines say when it was published, the path only when
+        // it was filed.
+        if article.date_iso.is_none() {
+            article.date_iso = page_url
+                .and_then(crate::dates::date_in_url)
+                .map(|date| date.to_string());
+        }
         Ok(article)
     }
 
@@ -559,6 +567,44 @@ mod tests {
 
     fn paragraph(text: &str) -> String {
         format!("<p>{text}</p>")
+    }
+
+    /// A page of two paragraphs, `head` in its `<head>`.
+    fn dated_page(head: &str) -> String {
+        format!(
+            "<html><head>{head}</head><body><article><h1>Storm closes ports</h1>\
+             <p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>\
+             <p>Harbour officials said the ports could reopen on Wednesday if the wind eases as forecast.</p>\
+             </article></body></html>"
+        )
+    }
+
+    fn date_iso_with_url(page: &str, url: &str) -> Option<String> {
+        let page = HtmlPage::decoded(page).with_url(url);
+        let article = Extractor::default()
+            .extract_html_page(page)
+            .expect("an article");
+        article.date_iso
+    }
+
+    #[test]
+    fn the_url_dates_a_page_that_gives_no_date_of_its_own() {
+        let page = dated_page("");
+        let url = "https://news.example/2018/10/05/storm-closes-ports";
+        assert_eq!(date_iso_with_url(&page, url).as_deref(), Some("2018-10-05"));
+        let article = Extractor::default()
+            .extract_html_page(HtmlPage::decoded(&page).with_url(url))
+            .expect("an article");
+        // `date` is the page's own string: the URL gives none.
+        assert_eq!(article.date, None);
+        assert_eq!(date_iso_with_url(&page, "https://news.example/storm"), None);
+    }
+
+    #[test]
+    fn the_pages_own_date_comes_before_the_urls() {
+        let page = dated_page(r#"<meta property="article:published_time" content="2018-10-06">"#);
+        let url = "https://news.example/2018/10/05/storm-closes-ports";
+        assert_eq!(date_iso_with_url(&page, url).as_deref(), Some("2018-10-06"));
     }
 
     #[test]

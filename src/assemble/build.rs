@@ -67,6 +67,7 @@ pub(super) fn build_article(
     ]
     .into_iter()
     .flatten()
+    .chain(metadata.element_dates.iter().map(String::as_str))
     .find_map(find_date)
     .map(|date| date.to_string());
     article.date = date_line
@@ -80,6 +81,7 @@ pub(super) fn build_article(
     article.byline = [json_ld.author, metadata.author.clone(), cue_line]
         .into_iter()
         .flatten()
+        .chain(metadata.element_authors.iter().cloned())
         .find_map(|candidate| clean_byline(&candidate));
     article
 }

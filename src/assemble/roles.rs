@@ -594,4 +594,32 @@ mod tests {
         let article = crate::extract_html(page.as_bytes()).expect("an article");
         assert_eq!(article.date_iso.as_deref(), Some("2018-10-05"));
     }
+
+    #[test]
+    fn an_author_element_names_the_byline_when_nothing_else_does() {
+        let page = format!(
+            "<html><body><article><h1>Storm closes ports</h1>\
+             <div class=\"byline\"><a class=\"byline__name\" href=\"/people/ana\">Ana Silva</a></div>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline.as_deref(), Some("Ana Silva"));
+        // The metadata's author comes first.
+        let page = format!(
+            "<html><head><meta name=\"author\" content=\"Tom Reed\"></head><body><article><h1>Storm closes ports</h1>\
+             <span class=\"author-name\">Ana Silva</span>{STORY}</article></body></html>"
+        );
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.byline.as_deref(), Some("Tom Reed"));
+    }
+
+    #[test]
+    fn a_date_element_gives_date_iso_as_a_last_resort() {
+        let page = format!(
+            "<html><body><article><h1>Storm closes ports</h1>\
+             <p>Filed under Travel, Weather, Shipping and Ports in the Region · <span class=\"post-date\">Apr 16, 2024</span> · 5 min read · 12 comments</p>{STORY}</article></body></html>"
+        );
+        // In a line of many words, the date is no date line's.
+        let article = crate::extract_html(page.as_bytes()).expect("an article");
+        assert_eq!(article.date_iso.as_deref(), Some("2024-04-16"));
+    }
 }

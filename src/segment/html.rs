@@ -684,7 +684,28 @@ pub(super) struct Walker<'a> {
     /// The pending space was inside a link (it counts as link text).
     pending_space_in_link: bool,
     metadata: Metadata,
+    /// The author element being read, when one is open.
+    author_capture: Option<ElementText>,
+    /// The date element being read, when one is open.
+    date_capture: Option<ElementText>,
 }
+
+/// The text of an open author or date element, gathered until it closes.
+struct ElementText {
+    /// How many elements are open around it: it closes when the walk is
+    /// back to that many.
+    depth: usize,
+    text: String,
+}
+
+/// At most this many author (or date) elements are kept: the story's are
+/// among the first, and a page's later ones are mostly its list of other
+/// stories.
+const MAX_ELEMENT_TEXTS: usize = 3;
+
+/// An author or date element's text longer than this (in bytes) is an
+/// author's biography or a box of stories, not a name or a date.
+const MAX_ELEMENT_TEXT_BYTES: usize = 200;
 
 impl<'a> Walker<'a> {
     /// A walk that does `hidden` with hidden elements.
@@ -711,6 +732,10 @@ impl<'a> Walker<'a> {
         self.read_metadata(tag, &attributes, own_text);
         let is_skipped =
             tag.is_skipped() || (self.hidden == HiddenText::Skip && attributes.is_hidden());
+        if !is_skipped && self.skip_depth == 0 {
+            self.open_author_element(tag, &attributes);
+            self.open_date_element(tag, &attributes);
+        }
         let is_block = tag.is_block();
         if is_block {
             self.flush();
@@ -765,11 +790,63 @@ impl<'a> Walker<'a> {
         });
     }
 
+    /// Starts reading an author element's text, when `tag` with
+    /// `attributes` opens one; a microdata `name` inside the one being
+    /// read narrows it to the name (`<span itemprop="author"><span
+    /// itemprop="name">Ana Silva</span>, Reuters</span>`).
+    fn open_author_element(&mut self, tag: Tag, attributes: &KeyAttributes<'_>) {
+        let depth = self.frames.len();
+        if let Some(capture) = &mut self.author_capture {
+            if has_word(attributes.itemprop, "name") {
+                match attributes.content.filter(|_| tag == Tag::Meta) {
+                    Some(content) => {
+                        capture.text = content.to_owned();
+                        capture.depth = depth;
+                    }
+                    None => *capture = ElementText::new(depth),
+                }
+            }
+            return;
+        }
+        if self.metadata.element_authors.len() < MAX_ELEMENT_TEXTS
+            && is_author_element(tag, attributes)
+        {
+            self.author_capture = Some(ElementText::new(depth));
+        }
+    }
+
+    /// Starts reading a date element's text, when `tag` with `attributes`
+    /// opens one and none is being read.
+    fn open_date_element(&mut self, tag: Tag, attributes: &KeyAttributes<'_>) {
+        if self.date_capture.is_none()
+            && self.metadata.element_dates.len() < MAX_ELEMENT_TEXTS
+            && is_date_element(tag, attributes)
+        {
+            self.date_capture = Some(ElementText::new(self.frames.len()));
+        }
+    }
+
+    /// Ends the author or date element being read when the element
+    /// closing at `depth` is it, keeping its text as a candidate.
+    fn close_element_texts(&mut self, depth: usize) {
+        finish_element_text(
+            &mut self.author_capture,
+            depth,
+            &mut self.metadata.element_authors,
+        );
+        finish_element_text(
+            &mut self.date_capture,
+            depth,
+            &mut self.metadata.element_dates,
+        );
+    }
+
     /// The innermost open element closes.
     pub(super) fn close(&mut self) {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        self.close_element_texts(self.frames.len());
         if frame.is_block {
             self.flush();
         } else if frame.is_cell && self.document.text.len() > self.line_start {
@@ -825,6 +902,20 @@ impl<'a> Walker<'a> {
                 self.document.noscript.push('\n');
             }
             return;
+        }
+        for capture in [&mut self.author_capture, &mut self.date_capture]
+            .into_iter()
+            .flatten()
+        {
+            // Past the limit the text is dropped at the close anyway: an
+            // author class on the page's body must not copy the page. The
+            // words are what counts, not the markup's indentation.
+            if capture.text.len() <= MAX_ELEMENT_TEXT_BYTES {
+                for word in text.split_whitespace() {
+                    capture.text.push_str(word);
+                    capture.text.push(' ');
+                }
+            }
         }
         let in_link = self.link_depth > 0;
         let mut index = 0;
@@ -985,6 +1076,96 @@ impl<'a> Walker<'a> {
         self.document.paths = self.paths.map(ElementPaths::into_paths).unwrap_or_default();
         self.document
     }
+}
+
+impl ElementText {
+    fn new(depth: usize) -> Self {
+        ElementText {
+            depth,
+            text: String::new(),
+        }
+    }
+}
+
+/// Ends `capture` when the element closing at `depth` is its own, adding
+/// its text, white space collapsed, to `found` unless it is empty or too
+/// long to be a name or a date.
+fn finish_element_text(capture: &mut Option<ElementText>, depth: usize, found: &mut Vec<String>) {
+    if capture.as_ref().is_none_or(|open| open.depth != depth) {
+        return;
+    }
+    let Some(done) = capture.take() else {
+        return;
+    };
+    let text = done.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.is_empty() && text.len() <= MAX_ELEMENT_TEXT_BYTES {
+        found.push(text);
+    }
+}
+
+/// Whether an element shows the story's date: a `<time>` (whose
+/// `datetime`, when it has one, is read as metadata already) or one with
+/// a class naming a date or a publication (`post-date`, `published`),
+/// not an update's.
+fn is_date_element(tag: Tag, attributes: &KeyAttributes<'_>) -> bool {
+    tag == Tag::Time
+        || attributes.class.is_some_and(|class| {
+            class.split_ascii_whitespace().any(|name| {
+                let name = name.to_ascii_lowercase();
+                (name.contains("date") || name.contains("publish") || name.contains("posted"))
+                    && !name.contains("update")
+                    && !name.contains("modif")
+            })
+        })
+}
+
+/// Whether the space-separated list `value` holds `word` (any case).
+fn has_word(value: Option<&str>, word: &str) -> bool {
+    value.is_some_and(|value| {
+        value
+            .split_ascii_whitespace()
+            .any(|item| item.eq_ignore_ascii_case(word))
+    })
+}
+
+/// Whether an element names the story's author: microdata's
+/// `itemprop="author"`, a link to an author page (`/author/ana-silva`),
+/// or a class naming an author or a byline (`author-name`,
+/// `byline__name`) that is not about the author's picture, biography or
+/// other stories, nor a comment's author.
+fn is_author_element(tag: Tag, attributes: &KeyAttributes<'_>) -> bool {
+    if has_word(attributes.itemprop, "author") {
+        return true;
+    }
+    let links_author_page = tag == Tag::A
+        && attributes
+            .href
+            .is_some_and(|href| href.contains("/author/") || href.contains("/authors/"));
+    links_author_page || attributes.class.is_some_and(names_author_class)
+}
+
+/// Whether one of the classes in `class` is an author's or a byline's
+/// name (see [`is_author_element`]).
+fn names_author_class(class: &str) -> bool {
+    const NOT_A_NAME: [&str; 12] = [
+        "avatar",
+        "image",
+        "img",
+        "photo",
+        "pic",
+        "bio",
+        "description",
+        "comment",
+        "more",
+        "posts",
+        "social",
+        "follow",
+    ];
+    class.split_ascii_whitespace().any(|name| {
+        let name = name.to_ascii_lowercase();
+        (name.contains("author") || name.contains("byline"))
+            && !NOT_A_NAME.iter().any(|word| name.contains(word))
+    })
 }
 
 fn offset(value: usize) -> u32 {
@@ -1584,6 +1765,53 @@ mod tests {
         assert!(line(3).hints.contains(HintSet::FIGCAPTION));
         assert!(line(4).hints.contains(HintSet::RELATED_CLASS));
         assert!(!line(4).hints.contains(HintSet::ARTICLE));
+    }
+
+    #[test]
+    fn author_elements_are_read_in_page_order() {
+        let page = r#"<body><div class="author-avatar"><img alt="Ana"></div>
+            <p>By <span class="author-name">Ana  Silva</span></p>
+            <div itemprop="author" itemscope><span itemprop="name">Tom Reed</span>, Reuters</div>
+            <span itemprop="author" itemscope><meta itemprop="name" content="Kim Lee"></span>
+            <div class="author-bio">Ana Silva covers ports and shipping for the paper.</div>
+            <span class="byline__name" hidden>Hidden Name</span>
+            <a href="/author/lee-park">Lee Park</a></body>"#;
+        for document in [
+            segment_html(page),
+            super::super::tokens::segment_html_tokens(page, HiddenText::Skip),
+        ] {
+            assert_eq!(
+                document.metadata.element_authors,
+                ["Ana Silva", "Tom Reed", "Kim Lee"],
+                "the first three, the avatar, biography and hidden one passed over"
+            );
+        }
+        let page = r#"<body><a href="/authors/lee">Lee Park</a><a href="/about">About</a></body>"#;
+        assert_eq!(segment_html(page).metadata.element_authors, ["Lee Park"]);
+        // Indentation does not count towards the limit; words do.
+        let indent = "\n        ".repeat(40);
+        let page = format!(
+            r#"<body><div class="author">{indent}<span>{indent}Ana Silva</span>{indent}</div></body>"#
+        );
+        assert_eq!(segment_html(&page).metadata.element_authors, ["Ana Silva"]);
+        // An author element around a whole story names no one.
+        let story = "The ports reopened on Wednesday after the storm. ".repeat(8);
+        let page = format!(r#"<body><div itemprop="author"><p>{story}</p></div></body>"#);
+        assert!(segment_html(&page).metadata.element_authors.is_empty());
+    }
+
+    #[test]
+    fn date_elements_are_read_but_not_an_updates() {
+        let page = r#"<body><span class="updated-date">May 9, 2024</span>
+            <div class="postDate"><img alt="calendar"><span>Apr 16, 2024</span></div>
+            <time>May 5, 2024</time></body>"#;
+        let metadata = segment_html(page).metadata;
+        assert_eq!(metadata.element_dates, ["Apr 16, 2024", "May 5, 2024"]);
+        // The walk's lines are the same with or without them.
+        assert_eq!(
+            lines(&segment_html(page)),
+            ["May 9, 2024", "Apr 16, 2024", "May 5, 2024"]
+        );
     }
 
     #[test]
