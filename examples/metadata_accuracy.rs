@@ -271,30 +271,15 @@ fn share(count: usize, total: usize) -> f64 {
 
 /// Gold title, author and date by page id.
 fn load_gold(set: &Path) -> Result<BTreeMap<String, Values>, String> {
-    let folder = set.join("ground-truth");
-    let entries = std::fs::read_dir(&folder).map_err(|error| {
-        format!(
-            "{}: {error} (want a WCXB-layout set with ground-truth/<id>.json)",
-            folder.display()
-        )
-    })?;
-    let mut gold = BTreeMap::new();
-    for path in entries.flatten().map(|entry| entry.path()) {
-        if path.extension().is_none_or(|ext| ext != "json") {
-            continue;
-        }
-        let id = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let page = read_json(&path)?;
-        let mut values =
-            Values::from_json(&page["ground_truth"], ["title", "author", "publish_date"]);
-        values.url = page["url"].as_str().map(str::to_owned);
-        gold.insert(id, values);
-    }
-    Ok(gold)
+    Ok(support::gold::wcxb_pages(set)?
+        .into_iter()
+        .map(|(id, page)| {
+            let mut values =
+                Values::from_json(&page["ground_truth"], ["title", "author", "publish_date"]);
+            values.url = page["url"].as_str().map(str::to_owned);
+            (id, values)
+        })
+        .collect())
 }
 
 /// Another tool's answers by page id, from JSON Lines.
@@ -318,12 +303,6 @@ fn load_other(path: &Path) -> Result<HashMap<String, Values>, String> {
         );
     }
     Ok(answers)
-}
-
-fn read_json(path: &Path) -> Result<Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))?;
-    serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))
 }
 
 /// NFKC, case-folded, quotes dropped, dashes made `-`, white space

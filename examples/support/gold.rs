@@ -29,24 +29,37 @@ pub fn load_gold(dir: &Path) -> Result<Gold, String> {
             })
             .collect());
     }
+    Ok(wcxb_pages(dir)?
+        .into_iter()
+        .map(|(id, page)| {
+            let url = page["url"].as_str().map(str::to_owned);
+            (id, (text_of(&page["ground_truth"]["main_content"]), url))
+        })
+        .collect())
+}
+
+/// Every page record of a WCXB-layout set (`ground-truth/<id>.json`), with
+/// its id.
+pub fn wcxb_pages(dir: &Path) -> Result<Vec<(String, Value)>, String> {
     let folder = dir.join("ground-truth");
-    let entries =
-        std::fs::read_dir(&folder).map_err(|error| format!("{}: {error}", folder.display()))?;
-    let mut gold = Gold::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
+    let entries = std::fs::read_dir(&folder).map_err(|error| {
+        format!(
+            "{}: {error} (want a WCXB-layout set with ground-truth/<id>.json)",
+            folder.display()
+        )
+    })?;
+    let mut pages = Vec::new();
+    for path in entries.flatten().map(|entry| entry.path()) {
         if path.extension().is_some_and(|ext| ext == "json") {
             let id = path
                 .file_stem()
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
-            let page = read_json(&path)?;
-            let url = page["url"].as_str().map(str::to_owned);
-            gold.insert(id, (text_of(&page["ground_truth"]["main_content"]), url));
+            pages.push((id, read_json(&path)?));
         }
     }
-    Ok(gold)
+    Ok(pages)
 }
 
 /// L3S-GN1 keeps its URLs apart: `url-mapping.txt`, `<urn:uuid:ID>\tURL`.
