@@ -73,11 +73,16 @@ pub(crate) fn assemble(
     let Some(seed) = find_region(features, verdicts, &gains, &[], None) else {
         return fallback_article(document, features, verdicts, config);
     };
-    let unique_gains: Vec<f32> = features
-        .iter()
-        .zip(&gains)
-        .map(|(line, &gain)| if line.repeat_count == 0 { gain } else { 0.0 })
-        .collect();
+    // Only pages with a block tree (HTML) look for records.
+    let unique_gains: Vec<f32> = if document.blocks.is_empty() {
+        Vec::new()
+    } else {
+        features
+            .iter()
+            .zip(&gains)
+            .map(|(line, &gain)| if line.repeat_count == 0 { gain } else { 0.0 })
+            .collect()
+    };
     let main = tree::story_block(document, &gains, &unique_gains, &seed, params);
     let mut region = seed.clone();
     if main.block.is_some() {

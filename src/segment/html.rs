@@ -563,7 +563,7 @@ impl TextSizes {
 /// `text/template`, `text/x-template`, `text/x-handlebars-template`,
 /// `text/ng-template`, `text/x-jsrender`, `text/html`… (any `text/` type
 /// naming a template or HTML).
-fn is_markup_type(kind: &str) -> bool {
+pub(crate) fn is_markup_type(kind: &str) -> bool {
     let kind = kind.trim().to_ascii_lowercase();
     let Some(subtype) = kind.strip_prefix("text/") else {
         return false;
@@ -572,32 +572,6 @@ fn is_markup_type(kind: &str) -> bool {
         || subtype.contains("template")
         || subtype.contains("tmpl")
         || subtype.contains("render")
-}
-
-/// Whether a script start tag (as written in the markup, `<script …>`)
-/// has a `type` that [names markup](is_markup_type): its body is kept
-/// through the pre-scan.
-pub(crate) fn names_markup_script(start_tag: &str) -> bool {
-    let lower = start_tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find("type") {
-        let at = from + found;
-        from = at + 4;
-        // The attribute `type`, not `data-type` or a value holding "type".
-        let after_space = lower[..at].ends_with(|c: char| c.is_ascii_whitespace());
-        let Some(value) = lower[from..].trim_start().strip_prefix('=') else {
-            continue;
-        };
-        if !after_space {
-            continue;
-        }
-        let value = value.trim_start().trim_start_matches(['"', '\'']);
-        let end = value
-            .find(|c: char| c == '"' || c == '\'' || c == '>' || c.is_ascii_whitespace())
-            .unwrap_or(value.len());
-        return is_markup_type(&value[..end]);
-    }
-    false
 }
 
 /// [`Block::kind`]: FNV-1a of the tag and the first class word
@@ -1841,6 +1815,7 @@ mod tests {
 
     #[test]
     fn template_script_types_are_told_from_code() {
+        use crate::segment::prescan::names_markup_script;
         for tag in [
             "<script type=\"text/template\">",
             "<script id=t type='text/x-handlebars-template'>",

@@ -1085,7 +1085,37 @@ fn lowercase_in<'a>(name: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
 /// a page that renders its post with a script may hold the whole body
 /// there, read when the visible page shows no article).
 fn keeps_body(start_tag: &str) -> bool {
-    contains_word(start_tag, b"json") || crate::segment::html::names_markup_script(start_tag)
+    contains_word(start_tag, b"json") || names_markup_script(start_tag)
+}
+
+/// Whether a script start tag (`<script …>`, as written) has a `type`
+/// that [names markup](crate::segment::html::is_markup_type), its
+/// attributes read as the tokenizer reads them (the first `type` counts).
+pub(crate) fn names_markup_script(start_tag: &str) -> bool {
+    let bytes = start_tag.as_bytes();
+    let name_end = bytes
+        .iter()
+        .position(|&byte| is_html_space(byte) || byte == b'/' || byte == b'>')
+        .unwrap_or(bytes.len());
+    let mut kind = None;
+    end_of_tag(bytes, name_end, |attribute| {
+        let name = &bytes[attribute.start..attribute.name_end];
+        if kind.is_none() && name.eq_ignore_ascii_case(b"type") {
+            kind = Some(attribute_value(bytes, attribute));
+        }
+    });
+    kind.and_then(|value| std::str::from_utf8(value).ok())
+        .is_some_and(crate::segment::html::is_markup_type)
+}
+
+/// An attribute's value, its quotes off (empty for a name alone).
+fn attribute_value(bytes: &[u8], attribute: AttributeSpan) -> &[u8] {
+    let rest = bytes[attribute.name_end..attribute.end].trim_ascii_start();
+    let value = rest.strip_prefix(b"=").unwrap_or(rest).trim_ascii_start();
+    match value {
+        [quote @ (b'"' | b'\''), inner @ ..] => inner.strip_suffix(&[*quote]).unwrap_or(inner),
+        _ => value,
+    }
 }
 
 fn contains_word(start_tag: &str, word: &[u8]) -> bool {
