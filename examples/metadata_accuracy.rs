@@ -43,7 +43,7 @@
 mod support;
 
 use clap::Parser;
-use newsclip::{Article, Extractor, HtmlPage};
+use newsclip::{Article, Extractor, HtmlPage, PageMetadata};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -103,8 +103,10 @@ struct Values {
     title: Option<String>,
     author: Option<String>,
     date: Option<String>,
-    /// newsclip gave no article (so no metadata) for the page.
+    /// newsclip could not read the page (so gave no metadata).
     failed: bool,
+    /// newsclip found no article: the values are the page's metadata.
+    no_article: bool,
     /// The page's address, as the gold gives it: newsclip is handed it,
     /// as trafilatura is (`scripts/metadata/trafilatura.py`).
     url: Option<String>,
@@ -128,6 +130,18 @@ impl Values {
             author: text(keys[1]),
             date: text(keys[2]),
             failed: false,
+            no_article: false,
+            url: None,
+        }
+    }
+
+    fn from_metadata(metadata: &PageMetadata) -> Values {
+        Values {
+            title: metadata.title.clone(),
+            author: metadata.byline.clone(),
+            date: metadata.date_iso.clone().or_else(|| metadata.date.clone()),
+            failed: false,
+            no_article: true,
             url: None,
         }
     }
@@ -138,6 +152,7 @@ impl Values {
             author: article.byline.clone(),
             date: article.date_iso.clone().or_else(|| article.date.clone()),
             failed: false,
+            no_article: false,
             url: None,
         }
     }
@@ -180,27 +195,34 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-/// newsclip's values for page `id`, given its `url` as trafilatura is.
+/// newsclip's values for page `id`, given its `url` as trafilatura is:
+/// the article's, or on a page without one, the page's metadata
+/// (`Extractor::extract_metadata`), as trafilatura gives its metadata
+/// whether or not it finds a body.
 fn newsclip_values(extractor: &Extractor, set: &Path, id: &str, url: Option<&str>) -> Values {
     let path = set.join("html").join(format!("{id}.html.gz"));
-    let article = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES).and_then(|bytes| {
+    let values = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES).and_then(|bytes| {
         let page = HtmlPage::new(&bytes);
         let page = match url {
             Some(url) => page.with_url(url),
             None => page,
         };
-        extractor.extract_html_page(page).map_err(|e| e.to_string())
-    });
-    match article {
-        Ok(article) => Values::from_article(&article),
-        Err(error) => {
-            eprintln!("metadata_accuracy: {id}: {error}");
-            Values {
-                failed: true,
-                ..Values::default()
-            }
+        match extractor.extract_html_page(page) {
+            Ok(article) => Ok(Values::from_article(&article)),
+            Err(newsclip::Error::NoArticle) => extractor
+                .extract_metadata(page)
+                .map(|metadata| Values::from_metadata(&metadata))
+                .map_err(|e| e.to_string()),
+            Err(error) => Err(error.to_string()),
         }
-    }
+    });
+    values.unwrap_or_else(|error| {
+        eprintln!("metadata_accuracy: {id}: {error}");
+        Values {
+            failed: true,
+            ..Values::default()
+        }
+    })
 }
 
 fn print_table(
@@ -248,8 +270,13 @@ fn print_table(
         println!();
     }
     println!("(accuracy on the pages whose gold has the field; `none`: pages whose gold has not, and `tool+` the share of them where the tool returns one anyway)");
-    let failed = columns[0].1.values().filter(|values| values.failed).count();
-    println!("newsclip gave no article, so no metadata, on {failed} pages (counted as no answer)");
+    let count = |wanted: fn(&Values) -> bool| columns[0].1.values().filter(|v| wanted(v)).count();
+    println!(
+        "newsclip found no article on {} pages (their values: Extractor::extract_metadata), \
+         and could not read {} (counted as no answer)",
+        count(|values| values.no_article),
+        count(|values| values.failed)
+    );
 }
 
 fn print_misses(gold: &BTreeMap<String, Values>, ours: &BTreeMap<&String, Values>, field: Field) {

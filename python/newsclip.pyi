@@ -35,10 +35,12 @@ __all__ = [
     "NewsclipError",
     "NoArticle",
     "NotText",
+    "PageMetadata",
     "RelatedLink",
     "UnreadableResponse",
     "extract",
     "extract_html",
+    "extract_metadata",
     "extract_text",
     "looks_like_html",
 ]
@@ -155,6 +157,25 @@ class Article:
         related, byline, date, confidence, lines), plus paragraphs."""
 
 @final
+class PageMetadata:
+    """A page's title, byline and date from its metadata and markup. Immutable."""
+
+    @property
+    def title(self) -> Optional[str]:
+        """The page's title: an article's headline, another page's name."""
+    @property
+    def byline(self) -> Optional[str]:
+        """The author, a person or an organisation."""
+    @property
+    def date(self) -> Optional[str]:
+        """The publication date as the page writes it."""
+    @property
+    def date_iso(self) -> Optional[str]:
+        """The publication date in ISO 8601 (2018-10-05)."""
+    def to_dict(self) -> dict[str, object]:
+        """{"title", "byline", "date", "date_iso"}."""
+
+@final
 class Config:
     """Settings of an Extractor, each with the library's default; read-only once built."""
 
@@ -203,6 +224,10 @@ class Extractor:
         """Extracts the article from a page flattened to text, one block per line."""
     def extract(self, page: _Page) -> Article:
         """Extracts the article from HTML or text, telling which from the content."""
+    def extract_metadata(
+        self, page: _Page, charset: Optional[str] = None, url: Optional[str] = None
+    ) -> PageMetadata:
+        """The title, byline and date of an HTML page, article or not; `url` dates it last."""
 
 def extract_html(page: _Page, charset: Optional[str] = None) -> Article:
     """Extracts the article from an HTML page with the default settings.
@@ -215,6 +240,15 @@ def extract_text(page: _Page) -> Article:
 
 def extract(page: _Page) -> Article:
     """Extracts the article from HTML or text with the default settings."""
+
+def extract_metadata(
+    page: _Page, charset: Optional[str] = None, url: Optional[str] = None
+) -> PageMetadata:
+    """The title, byline and date of an HTML page, article or not, with the
+    default settings; `url`, the page's address, is the last resort for the date.
+
+    Raises a NewsclipError subclass (never NoArticle) when the page cannot be read.
+    """
 
 def looks_like_html(page: bytes) -> bool:
     """Whether the bytes look like HTML rather than text."""

@@ -375,7 +375,7 @@ enum Field {
     Address,
 }
 
-fn clean_optional(text: &mut Option<String>) {
+pub(crate) fn clean_optional(text: &mut Option<String>) {
     if let Some(value) = text {
         clean_in_place(value, Field::Text);
         if value.is_empty() {

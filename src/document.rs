@@ -190,6 +190,11 @@ pub(crate) struct Metadata {
     pub title: Option<String>,
     /// The first `h1` text.
     pub first_heading: Option<String>,
+    /// How many `h1` elements hold text.
+    pub heading_count: u32,
+    /// `og:type`: what kind of page the page says it is (`article`,
+    /// `website`, `product`…).
+    pub og_type: Option<String>,
     /// `author` or `article:author` meta.
     pub author: Option<String>,
     /// The text of the page's first few author elements (`itemprop="author"`,
@@ -204,6 +209,33 @@ pub(crate) struct Metadata {
     pub json_ld: Option<JsonLdArticle>,
     /// The first `<base href>`, as written: what link addresses resolve against.
     pub base_href: Option<String>,
+}
+
+/// What kind of page a page declares itself in its metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DeclaredKind {
+    /// `og:type` `article`, or a JSON-LD article object.
+    Article,
+    /// An `og:type` other than `article` (`website`, `product`, `book`…).
+    Other,
+    /// Neither.
+    Undeclared,
+}
+
+impl Metadata {
+    /// What kind of page the page declares itself: an article when its
+    /// `og:type` or a JSON-LD object says so, something else when its
+    /// `og:type` names another kind.
+    pub fn declared_kind(&self) -> DeclaredKind {
+        let og_type = self.og_type.as_deref().map(str::trim);
+        let json_ld_article = self.json_ld.as_ref().is_some_and(|data| data.is_article);
+        match og_type {
+            _ if json_ld_article => DeclaredKind::Article,
+            Some(kind) if kind.eq_ignore_ascii_case("article") => DeclaredKind::Article,
+            Some(kind) if !kind.is_empty() => DeclaredKind::Other,
+            _ => DeclaredKind::Undeclared,
+        }
+    }
 }
 
 impl Document {

@@ -9,13 +9,14 @@
 //!    paragraph is [`Error::NoArticle`].
 
 use crate::article::{Article, LineVerdict};
-use crate::assemble::assemble;
+use crate::assemble::{assemble, page_metadata};
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
 use crate::decode::{decode_text, gunzip_within, html_encoding, looks_binary, looks_like_html};
 use crate::document::Document;
 use crate::error::Error;
 use crate::features::compute_features;
+use crate::metadata::PageMetadata;
 use crate::page::{resolve_links, HtmlPage, Markup};
 use crate::segment::html::{segment_html, segment_html_with, HiddenText};
 use crate::segment::provenance::{locate_lines, to_input_offsets, Decoding, NoscriptText};
@@ -254,6 +255,52 @@ impl Extractor {
         }
     }
 
+    /// The page's title, byline and date as its metadata and markup give
+    /// them, whether or not it has an article: for a product page, a
+    /// listing or any page that fails with [`Error::NoArticle`], and when
+    /// only the metadata are wanted. The page is read as
+    /// [`Extractor::extract_html_page`] reads it, its URL (if given) the
+    /// last resort for the date, but the lines are not classified, so it
+    /// costs about the parse alone. An [`Article`]'s own fields may do
+    /// better: the lines around its text can give a byline or a date the
+    /// metadata lack.
+    ///
+    /// ```
+    /// use newsclip::{Extractor, HtmlPage};
+    ///
+    /// let listing = r#"<html><head><title>Sheets for every bed | Linen Co</title>
+    ///     <meta property="og:type" content="website"></head>
+    ///     <body><h1>Sleep better</h1><ul><li><a href="/s/1">Percale</a></li>
+    ///     <li><a href="/s/2">Sateen</a></li></ul></body></html>"#;
+    /// let page = HtmlPage::decoded(listing).with_url("https://linen.example/2024/05/01/sheets");
+    /// let metadata = Extractor::default().extract_metadata(page)?;
+    /// assert_eq!(metadata.title.as_deref(), Some("Sheets for every bed | Linen Co"));
+    /// assert_eq!(metadata.date_iso.as_deref(), Some("2024-05-01"));
+    /// # Ok::<(), newsclip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract_html`], but never [`Error::NoArticle`].
+    pub fn extract_metadata(&self, page: HtmlPage<'_>) -> Result<PageMetadata, Error> {
+        let bytes;
+        let html = match page.markup {
+            Markup::Text(html) => Cow::Borrowed(html),
+            Markup::Bytes(raw) => {
+                bytes = self.gunzipped(raw)?;
+                decode_markup(&bytes, page.charset).1
+            }
+        };
+        check_text(&html, self.config.max_input_bytes)?;
+        let document = self.segment_html(&html, HiddenText::Skip);
+        let mut metadata = page_metadata(&document);
+        if metadata.date_iso.is_none() {
+            metadata.date_iso = page_url_date(page.url);
+        }
+        metadata.clean_output();
+        Ok(metadata)
+    }
+
     /// `bytes` gunzipped when they are gzip data, each size within
     /// [`Config::max_input_bytes`].
     fn gunzipped<'b>(&self, bytes: &'b [u8]) -> Result<std::borrow::Cow<'b, [u8]>, Error> {
@@ -273,9 +320,7 @@ impl Extractor {
         // metadata and lines say when it was published, the path only when
         // it was filed.
         if article.date_iso.is_none() {
-            article.date_iso = page_url
-                .and_then(crate::dates::date_in_url)
-                .map(|date| date.to_string());
+            article.date_iso = page_url_date(page_url);
         }
         Ok(article)
     }
@@ -519,6 +564,13 @@ fn decode_markup<'a>(bytes: &'a [u8], charset: Option<&str>) -> (Decoding, Cow<'
     let (encoding, skipped) = html_encoding(bytes, charset);
     let html = encoding.decode_without_bom_handling(&bytes[skipped..]).0;
     (Decoding { encoding, skipped }, html)
+}
+
+/// The whole date in a page URL's path, in ISO 8601.
+fn page_url_date(page_url: Option<&str>) -> Option<String> {
+    page_url
+        .and_then(crate::dates::date_in_url)
+        .map(|date| date.to_string())
 }
 
 /// Takes the lines' offsets from `html` back to the `bytes` it was

@@ -96,6 +96,7 @@ mod error;
 mod extractor;
 mod features;
 mod lexicon;
+mod metadata;
 mod normalize;
 mod page;
 pub mod report;
@@ -115,6 +116,7 @@ pub use config::{
 pub use decode::looks_like_html;
 pub use error::Error;
 pub use extractor::Extractor;
+pub use metadata::PageMetadata;
 pub use page::HtmlPage;
 
 /// Extracts the article from a page flattened to text (one block per

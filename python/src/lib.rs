@@ -12,7 +12,7 @@
 //! Each `newsclip::Error` variant is an exception class of its own,
 //! subclass of `NewsclipError`, its message the Rust error's `Display`.
 
-use newsclip::{Config as RustConfig, Error, Extractor as RustExtractor, Label};
+use newsclip::{Config as RustConfig, Error, Extractor as RustExtractor, HtmlPage, Label};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -369,6 +369,61 @@ impl Article {
     }
 }
 
+/// A page's title, byline and date as its metadata and markup give them,
+/// as newsclip.extract_metadata returns them for any page, article or
+/// not. Immutable.
+#[pyclass(module = "newsclip", frozen, eq)]
+#[derive(PartialEq)]
+struct PageMetadata {
+    inner: newsclip::PageMetadata,
+}
+
+#[pymethods]
+impl PageMetadata {
+    /// The page's title: an article's headline, another page's name.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.inner.title.as_deref()
+    }
+
+    /// The author, a person or an organisation, else None.
+    #[getter]
+    fn byline(&self) -> Option<&str> {
+        self.inner.byline.as_deref()
+    }
+
+    /// The publication date as the page writes it, else None.
+    #[getter]
+    fn date(&self) -> Option<&str> {
+        self.inner.date.as_deref()
+    }
+
+    /// The publication date in ISO 8601 (2018-10-05), else None.
+    #[getter]
+    fn date_iso(&self) -> Option<&str> {
+        self.inner.date_iso.as_deref()
+    }
+
+    /// The metadata as a dict: {"title", "byline", "date", "date_iso"}.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("title", self.title())?;
+        dict.set_item("byline", self.byline())?;
+        dict.set_item("date", self.date())?;
+        dict.set_item("date_iso", self.date_iso())?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "PageMetadata(title={}, byline={}, date_iso={})",
+            repr_option(py, self.title())?,
+            repr_option(py, self.byline())?,
+            repr_option(py, self.date_iso())?
+        ))
+    }
+}
+
 /// Settings of an Extractor, each with the library's default; all
 /// keyword-only, read-only once built.
 #[pyclass(module = "newsclip", frozen, eq)]
@@ -523,6 +578,21 @@ impl Extractor {
         extract_with(&self.inner, py, page)
     }
 
+    /// The title, byline and date of an HTML page (bytes or str, as
+    /// extract_html takes them) from its metadata and markup, whether or
+    /// not it has an article; `url`, the page's address, is the last
+    /// resort for the date.
+    #[pyo3(signature = (page, charset = None, url = None))]
+    fn extract_metadata(
+        &self,
+        py: Python<'_>,
+        page: &Bound<'_, PyAny>,
+        charset: Option<String>,
+        url: Option<String>,
+    ) -> PyResult<PageMetadata> {
+        extract_metadata_with(&self.inner, py, page, charset, url)
+    }
+
     fn __repr__(&self) -> String {
         format!("Extractor({})", self.config.__repr__())
     }
@@ -546,6 +616,39 @@ fn extract_html_with(
         (Page::Text(html), _) => extractor.extract_html_str(html),
     });
     into_article(result)
+}
+
+fn extract_metadata_with(
+    extractor: &RustExtractor,
+    py: Python<'_>,
+    page: &Bound<'_, PyAny>,
+    charset: Option<String>,
+    url: Option<String>,
+) -> PyResult<PageMetadata> {
+    let page = Page::read(page)?;
+    if let (Page::Text(_), Some(charset)) = (&page, &charset) {
+        return Err(PyValueError::new_err(format!(
+            "charset={charset:?} was given with a str page: a charset decodes bytes, and a str is already decoded"
+        )));
+    }
+    let result = py.detach(|| {
+        let html_page = match &page {
+            Page::Bytes(bytes) => HtmlPage::new(bytes),
+            Page::Text(html) => HtmlPage::decoded(html),
+        };
+        let html_page = match &charset {
+            Some(charset) => html_page.with_charset(charset),
+            None => html_page,
+        };
+        let html_page = match &url {
+            Some(url) => html_page.with_url(url),
+            None => html_page,
+        };
+        extractor.extract_metadata(html_page)
+    });
+    result
+        .map(|inner| PageMetadata { inner })
+        .map_err(to_py_err)
 }
 
 fn extract_text_with(
@@ -607,6 +710,21 @@ fn extract(py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<Article> {
     extract_with(&RustExtractor::default(), py, page)
 }
 
+/// The title, byline and date of an HTML page (bytes or str) from its
+/// metadata and markup, whether or not it has an article, with the
+/// default settings; `url`, the page's address, is the last resort for
+/// the date.
+#[pyfunction]
+#[pyo3(signature = (page, charset = None, url = None))]
+fn extract_metadata(
+    py: Python<'_>,
+    page: &Bound<'_, PyAny>,
+    charset: Option<String>,
+    url: Option<String>,
+) -> PyResult<PageMetadata> {
+    extract_metadata_with(&RustExtractor::default(), py, page, charset, url)
+}
+
 /// Whether the bytes look like HTML rather than text: the test `extract`
 /// and the extract binary apply to tell the two apart.
 #[pyfunction]
@@ -620,9 +738,9 @@ fn looks_like_html(page: &[u8]) -> bool {
 mod newsclip_module {
     #[pymodule_export]
     use super::{
-        extract, extract_html, extract_text, looks_like_html, Article, Config, EmptyInput,
-        Extractor, InputTooLarge, InvalidGzip, LineVerdict, NewsclipError, NoArticle, NotText,
-        RelatedLink, UnreadableResponse,
+        extract, extract_html, extract_metadata, extract_text, looks_like_html, Article, Config,
+        EmptyInput, Extractor, InputTooLarge, InvalidGzip, LineVerdict, NewsclipError, NoArticle,
+        NotText, PageMetadata, RelatedLink, UnreadableResponse,
     };
     use pyo3::prelude::*;
 

@@ -276,7 +276,7 @@ def test_stubs_match_the_module():
 
 
 def test_docstrings():
-    for name in ["extract_html", "extract_text", "extract", "Extractor", "Config", "Article", *VARIANTS]:
+    for name in ["extract_html", "extract_text", "extract", "extract_metadata", "Extractor", "Config", "Article", "PageMetadata", *VARIANTS]:
         assert getattr(newsclip, name).__doc__, name
     assert newsclip.Article.text.__doc__ == "The body text: the paragraphs joined by newlines."
 
@@ -285,3 +285,49 @@ def test_a_corrupt_gzip_page_raises_invalid_gzip():
     # The gzip magic bytes, then a stream that does not inflate.
     with pytest.raises(newsclip.InvalidGzip, match="gzip"):
         newsclip.extract_html(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03not deflate data at all")
+
+
+SHOP = (
+    "<html><head><title>Oak desk | Woodshop</title>"
+    "<meta property='og:type' content='product'>"
+    "<meta name='author' content='Woodshop Ltd'></head>"
+    "<body><h1>Made to last</h1><p><a href='/cart'>Add to cart</a></p></body></html>"
+)
+
+
+def test_metadata_of_a_page_without_an_article():
+    with pytest.raises(newsclip.NoArticle):
+        newsclip.extract_html(SHOP)
+    metadata = newsclip.extract_metadata(SHOP)
+    assert isinstance(metadata, newsclip.PageMetadata)
+    # A product page is named by its metadata title, not its slogan.
+    assert metadata.title == "Oak desk | Woodshop"
+    assert metadata.byline == "Woodshop Ltd"
+    assert metadata.date is None and metadata.date_iso is None
+    assert metadata.to_dict() == {
+        "title": "Oak desk | Woodshop",
+        "byline": "Woodshop Ltd",
+        "date": None,
+        "date_iso": None,
+    }
+    assert repr(metadata) == "PageMetadata(title='Oak desk | Woodshop', byline='Woodshop Ltd', date_iso=None)"
+
+
+def test_metadata_reads_bytes_a_charset_and_the_url():
+    page = SHOP.replace("Oak desk", "Bureau en chêne").encode("iso-8859-1")
+    extractor = newsclip.Extractor()
+    metadata = extractor.extract_metadata(
+        page, charset="iso-8859-1", url="https://shop.example/2024/05/01/desk"
+    )
+    assert metadata.title == "Bureau en chêne | Woodshop"
+    assert metadata.date_iso == "2024-05-01"
+    assert metadata == newsclip.extract_metadata(page, "iso-8859-1", "https://shop.example/2024/05/01/desk")
+    with pytest.raises(ValueError, match="charset"):
+        newsclip.extract_metadata(SHOP, charset="utf-8")
+    with pytest.raises(newsclip.EmptyInput):
+        newsclip.extract_metadata(b"")
+
+
+def test_metadata_of_an_article_page_agrees_with_its_article():
+    article = newsclip.extract_html(HTML)
+    assert newsclip.extract_metadata(HTML).title == article.title == "Storm closes ports"

@@ -9,8 +9,9 @@ use crate::classify::Verdict;
 use crate::config::Config;
 use crate::cues::CueSet;
 use crate::dates::find_date;
-use crate::document::Document;
+use crate::document::{Document, Metadata};
 use crate::features::Features;
+use crate::metadata::PageMetadata;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -25,7 +26,6 @@ pub(super) fn build_article(
 ) -> Article {
     let text = |index: usize| document.line_text(&document.lines[index]).to_owned();
     let metadata = &document.metadata;
-    let json_ld = metadata.json_ld.clone().unwrap_or_default();
     let mut article = Article {
         title: choose_title(title.map(text), metadata),
         lines: line_verdicts(document, verdicts, labels),
@@ -55,35 +55,82 @@ pub(super) fn build_article(
     })
     .map(text);
     let cue_line = find_byline(document, features, region, config).map(text);
-    // `date_iso`: the metadata first, being written for machines; on the
-    // WCXB articles it is right more often than the line (see
-    // examples/metadata_accuracy.rs); then the date line, and the byline
-    // line, which often carries the date ("By Ana Silva | May 19, 2024").
-    article.date_iso = [
+    article.date_iso = date_iso(metadata, date_line.as_deref(), cue_line.as_deref());
+    article.date = date_line.or_else(|| metadata_date(metadata));
+    article.byline = byline(metadata, cue_line);
+    article
+}
+
+/// Title, byline and date of a page as its metadata and markup give
+/// them, no article's lines read: what [`build_article`] falls back on
+/// where the lines give nothing.
+pub(crate) fn page_metadata(document: &Document) -> PageMetadata {
+    let metadata = &document.metadata;
+    // The first `<h1>` is the last resort, as the headline line is an
+    // article's.
+    let title = choose_title(None, metadata).or_else(|| metadata.first_heading.clone());
+    PageMetadata {
+        title,
+        byline: byline(metadata, None),
+        date: metadata_date(metadata),
+        date_iso: date_iso(metadata, None, None),
+    }
+}
+
+/// The publication date as the page's metadata writes it.
+fn metadata_date(metadata: &Metadata) -> Option<String> {
+    let json_ld_date = || {
+        metadata
+            .json_ld
+            .as_ref()
+            .and_then(|data| data.published.clone())
+    };
+    metadata.published.clone().or_else(json_ld_date)
+}
+
+/// `date_iso`: the metadata first, being written for machines (on the
+/// WCXB articles it is right more often than the line; see
+/// examples/metadata_accuracy.rs); then the date line, and the byline
+/// line, which often carries the date ("By Ana Silva | May 19, 2024");
+/// then the page's date elements.
+fn date_iso(
+    metadata: &Metadata,
+    date_line: Option<&str>,
+    cue_line: Option<&str>,
+) -> Option<String> {
+    let json_ld_date = metadata
+        .json_ld
+        .as_ref()
+        .and_then(|data| data.published.as_deref());
+    [
         metadata.published.as_deref(),
-        date_line.as_deref(),
-        json_ld.published.as_deref(),
-        cue_line.as_deref(),
+        date_line,
+        json_ld_date,
+        cue_line,
     ]
     .into_iter()
     .flatten()
     .chain(metadata.element_dates.iter().map(String::as_str))
     .find_map(find_date)
-    .map(|date| date.to_string());
-    article.date = date_line
-        .or_else(|| metadata.published.clone())
-        .or(json_ld.published);
-    // The byline: the metadata's author first, then a line opening with a
-    // byline cue, each cleaned of its cue and trailer and dropped when it
-    // names no one. A name-like line after the article, once the last
-    // resort, is no longer taken: on pages without an author it named a
-    // menu entry ("Recent Posts") more often than not.
-    article.byline = [json_ld.author, metadata.author.clone(), cue_line]
+    .map(|date| date.to_string())
+}
+
+/// The byline: the metadata's author first, then a line opening with a
+/// byline cue, then the page's author elements, each cleaned of its cue
+/// and trailer and dropped when it names no one. A name-like line after
+/// the article, once the last resort, is no longer taken: on pages
+/// without an author it named a menu entry ("Recent Posts") more often
+/// than not.
+fn byline(metadata: &Metadata, cue_line: Option<String>) -> Option<String> {
+    let json_ld_author = metadata
+        .json_ld
+        .as_ref()
+        .and_then(|data| data.author.clone());
+    [json_ld_author, metadata.author.clone(), cue_line]
         .into_iter()
         .flatten()
         .chain(metadata.element_authors.iter().cloned())
-        .find_map(|candidate| clean_byline(&candidate));
-    article
+        .find_map(|candidate| clean_byline(&candidate))
 }
 
 fn line_verdicts(document: &Document, verdicts: &[Verdict], labels: &[Label]) -> Vec<LineVerdict> {

@@ -44,6 +44,7 @@ mod region;
 mod roles;
 mod tree;
 
+pub(crate) use build::page_metadata;
 pub(crate) use params::Params as AssemblerParams;
 
 use crate::article::{Article, Label};

@@ -647,6 +647,10 @@ pub(super) struct Walker<'a> {
     /// Target of the innermost open link, as an index into `links`.
     open_link: Vec<u32>,
     heading_levels: Vec<u8>,
+    /// `<h1>` elements opened so far, and the number of the last one
+    /// that gave a line: the page's count of headings with text.
+    h1_opened: u32,
+    h1_with_text: u32,
     /// Numbers of the open section-level elements, innermost last.
     containers: Vec<u32>,
     /// Section-level elements opened so far.
@@ -731,6 +735,7 @@ impl<'a> Walker<'a> {
         }
         if heading_level > 0 {
             self.heading_levels.push(heading_level);
+            self.h1_opened += u32::from(heading_level == 1);
         }
         let is_container = tag.is_container();
         if is_container {
@@ -973,8 +978,15 @@ impl<'a> Walker<'a> {
         if let (Some(paths), Some(node)) = (&mut self.paths, self.line_element) {
             line.element = paths.index_of(node);
         }
-        if line.heading_level == 1 && self.metadata.first_heading.is_none() {
-            self.metadata.first_heading = Some(self.document.text[self.line_start..end].to_owned());
+        if line.heading_level == 1 {
+            if self.metadata.first_heading.is_none() {
+                self.metadata.first_heading =
+                    Some(self.document.text[self.line_start..end].to_owned());
+            }
+            if self.h1_with_text != self.h1_opened {
+                self.h1_with_text = self.h1_opened;
+                self.metadata.heading_count += 1;
+            }
         }
         self.document.lines.push(line);
         self.document.text.push('\n');
@@ -1010,6 +1022,9 @@ impl<'a> Walker<'a> {
                 };
                 match key.to_ascii_lowercase().as_str() {
                     "og:title" | "twitter:title" => metadata.title = Some(content.to_owned()),
+                    "og:type" => {
+                        metadata.og_type.get_or_insert_with(|| content.to_owned());
+                    }
                     "author" | "article:author" | "byl" | "sailthru.author" => {
                         metadata.author.get_or_insert_with(|| content.to_owned());
                     }
@@ -1796,6 +1811,21 @@ mod tests {
         assert_eq!(metadata.author.as_deref(), Some("Jane Doe"));
         assert_eq!(metadata.published.as_deref(), Some("2024-05-01"));
         assert_eq!(metadata.first_heading.as_deref(), Some("Headline"));
+        assert_eq!(metadata.heading_count, 1);
+        assert_eq!(metadata.og_type, None);
+    }
+
+    #[test]
+    fn the_page_kind_and_its_headings_are_counted() {
+        // An h1 of two lines counts once, an empty one (a logo) not at all.
+        let page = r#"<head><meta property="og:type" content="product"></head><body>
+            <h1><img src="logo.png"></h1><h1>Oak desk<div>Made to last</div></h1></body>"#;
+        let metadata = segment_html(page).metadata;
+        assert_eq!(metadata.og_type.as_deref(), Some("product"));
+        assert_eq!(metadata.first_heading.as_deref(), Some("Oak desk"));
+        assert_eq!(metadata.heading_count, 1);
+        let page = "<body><h1>Storm closes ports</h1><p>Text.</p><h1>Most read</h1></body>";
+        assert_eq!(segment_html(page).metadata.heading_count, 2);
     }
 
     #[test]
