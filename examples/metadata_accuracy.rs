@@ -36,6 +36,12 @@
 //! newsclip is handed each page's URL (the gold's `url`), as trafilatura
 //! is by `scripts/metadata/trafilatura.py`: both may date a page by it.
 //!
+//! A set in the L3S-GN1 layout (`annotated/<id>.html.gz`, every text
+//! block labelled by a person) is scored on its titles alone, against the
+//! first block labelled headline: pages the title rules were not fitted
+//! on (`cargo run --release --example metadata_accuracy --
+//! ../shared/data/l3s-gn1`).
+//!
 //! The table gives, per field: the pages whose gold has a value, each
 //! tool's accuracy on them (the share it gets right), and on the pages
 //! whose gold has none, the share where the tool returns something anyway.
@@ -298,6 +304,9 @@ fn share(count: usize, total: usize) -> f64 {
 
 /// Gold title, author and date by page id.
 fn load_gold(set: &Path) -> Result<BTreeMap<String, Values>, String> {
+    if set.join("annotated").is_dir() {
+        return load_headlines(set);
+    }
     Ok(support::gold::wcxb_pages(set)?
         .into_iter()
         .map(|(id, page)| {
@@ -307,6 +316,40 @@ fn load_gold(set: &Path) -> Result<BTreeMap<String, Values>, String> {
             (id, values)
         })
         .collect())
+}
+
+/// The L3S-GN1 layout's gold titles: in each `annotated/<id>.html.gz`,
+/// the first block a person labelled headline (`<span class="x-nc-sel1">`);
+/// the set labels no author or date. Pages without one are left out.
+fn load_headlines(set: &Path) -> Result<BTreeMap<String, Values>, String> {
+    let folder = set.join("annotated");
+    let entries = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let headline = scraper::Selector::parse("span.x-nc-sel1").expect("a valid selector");
+    let mut gold = BTreeMap::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(id) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let Some(id) = id.strip_suffix(".html.gz") else {
+            continue;
+        };
+        let bytes = support::read_page(&path, newsclip::DEFAULT_MAX_INPUT_BYTES)?;
+        let page = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+        let title = page
+            .select(&headline)
+            .map(|span| span.text().collect::<Vec<_>>().join(" "))
+            .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|text| !text.is_empty());
+        if let Some(title) = title {
+            let values = Values {
+                title: Some(title),
+                ..Values::default()
+            };
+            gold.insert(id.to_owned(), values);
+        }
+    }
+    Ok(gold)
 }
 
 /// Another tool's answers by page id, from JSON Lines.
