@@ -217,9 +217,12 @@ class Extractor:
     @property
     def config(self) -> Config:
         """The settings this extractor runs with."""
-    def extract_html(self, page: _Page, charset: Optional[str] = None) -> Article:
+    def extract_html(
+        self, page: _Page, charset: Optional[str] = None, url: Optional[str] = None
+    ) -> Article:
         """Extracts the article from an HTML page: bytes in the charset the page
-        declares (or `charset`, an HTTP header's, which comes first), or a str."""
+        declares (or `charset`, an HTTP header's, which comes first), or a str;
+        `url`, the page's address, makes the related links absolute."""
     def extract_text(self, page: _Page) -> Article:
         """Extracts the article from a page flattened to text, one block per line."""
     def extract(self, page: _Page) -> Article:
@@ -229,7 +232,7 @@ class Extractor:
     ) -> PageMetadata:
         """The title, byline and date of an HTML page, article or not; `url` dates it last."""
 
-def extract_html(page: _Page, charset: Optional[str] = None) -> Article:
+def extract_html(page: _Page, charset: Optional[str] = None, url: Optional[str] = None) -> Article:
     """Extracts the article from an HTML page with the default settings.
 
     Raises a NewsclipError subclass when the page has no article or cannot be read.

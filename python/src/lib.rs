@@ -554,15 +554,17 @@ impl Extractor {
 
     /// Extracts the article from an HTML page: bytes in any charset the
     /// page declares (or `charset`, the HTTP header's, which comes first),
-    /// or a str already decoded.
-    #[pyo3(signature = (page, charset = None))]
+    /// or a str already decoded. `url`, the page's address, makes the
+    /// related links absolute and dates a page that gives no date.
+    #[pyo3(signature = (page, charset = None, url = None))]
     fn extract_html(
         &self,
         py: Python<'_>,
         page: &Bound<'_, PyAny>,
         charset: Option<String>,
+        url: Option<String>,
     ) -> PyResult<Article> {
-        extract_html_with(&self.inner, py, page, charset)
+        extract_html_with(&self.inner, py, page, charset, url)
     }
 
     /// Extracts the article from a page flattened to text, one block per
@@ -603,19 +605,41 @@ fn extract_html_with(
     py: Python<'_>,
     page: &Bound<'_, PyAny>,
     charset: Option<String>,
+    url: Option<String>,
 ) -> PyResult<Article> {
     let page = Page::read(page)?;
-    if let (Page::Text(_), Some(charset)) = (&page, &charset) {
-        return Err(PyValueError::new_err(format!(
-            "charset={charset:?} was given with a str page: a charset decodes bytes, and a str is already decoded"
-        )));
-    }
-    let result = py.detach(|| match (&page, charset) {
-        (Page::Bytes(bytes), Some(charset)) => extractor.extract_html_with_charset(bytes, &charset),
-        (Page::Bytes(bytes), None) => extractor.extract_html(bytes),
-        (Page::Text(html), _) => extractor.extract_html_str(html),
-    });
+    check_charset(&page, charset.as_deref())?;
+    let result = py.detach(|| extractor.extract_html_page(html_page(&page, &charset, &url)));
     into_article(result)
+}
+
+/// A charset decodes bytes: given with a `str`, it is a mistake to say.
+fn check_charset(page: &Page, charset: Option<&str>) -> PyResult<()> {
+    match (page, charset) {
+        (Page::Text(_), Some(charset)) => Err(PyValueError::new_err(format!(
+            "charset={charset:?} was given with a str page: a charset decodes bytes, and a str is already decoded"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The page as the library takes it, with its HTTP charset and URL.
+fn html_page<'a>(
+    page: &'a Page,
+    charset: &'a Option<String>,
+    url: &'a Option<String>,
+) -> HtmlPage<'a> {
+    let mut html_page = match page {
+        Page::Bytes(bytes) => HtmlPage::new(bytes),
+        Page::Text(html) => HtmlPage::decoded(html),
+    };
+    if let Some(charset) = charset {
+        html_page = html_page.with_charset(charset);
+    }
+    if let Some(url) = url {
+        html_page = html_page.with_url(url);
+    }
+    html_page
 }
 
 fn extract_metadata_with(
@@ -626,29 +650,9 @@ fn extract_metadata_with(
     url: Option<String>,
 ) -> PyResult<PageMetadata> {
     let page = Page::read(page)?;
-    if let (Page::Text(_), Some(charset)) = (&page, &charset) {
-        return Err(PyValueError::new_err(format!(
-            "charset={charset:?} was given with a str page: a charset decodes bytes, and a str is already decoded"
-        )));
-    }
-    let result = py.detach(|| {
-        let html_page = match &page {
-            Page::Bytes(bytes) => HtmlPage::new(bytes),
-            Page::Text(html) => HtmlPage::decoded(html),
-        };
-        let html_page = match &charset {
-            Some(charset) => html_page.with_charset(charset),
-            None => html_page,
-        };
-        let html_page = match &url {
-            Some(url) => html_page.with_url(url),
-            None => html_page,
-        };
-        extractor.extract_metadata(html_page)
-    });
-    result
-        .map(|inner| PageMetadata { inner })
-        .map_err(to_py_err)
+    check_charset(&page, charset.as_deref())?;
+    let result = py.detach(|| extractor.extract_metadata(html_page(&page, &charset, &url)));
+    result.map(|inner| PageMetadata { inner }).map_err(to_py_err)
 }
 
 fn extract_text_with(
@@ -685,15 +689,17 @@ fn into_article(result: Result<newsclip::Article, Error>) -> PyResult<Article> {
 }
 
 /// Extracts the article from an HTML page (bytes in any charset the page
-/// declares, or a str) with the default settings.
+/// declares, or a str) with the default settings; `url`, the page's
+/// address, makes the related links absolute.
 #[pyfunction]
-#[pyo3(signature = (page, charset = None))]
+#[pyo3(signature = (page, charset = None, url = None))]
 fn extract_html(
     py: Python<'_>,
     page: &Bound<'_, PyAny>,
     charset: Option<String>,
+    url: Option<String>,
 ) -> PyResult<Article> {
-    extract_html_with(&RustExtractor::default(), py, page, charset)
+    extract_html_with(&RustExtractor::default(), py, page, charset, url)
 }
 
 /// Extracts the article from a page flattened to text (a str, or bytes in

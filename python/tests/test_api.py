@@ -331,3 +331,13 @@ def test_metadata_reads_bytes_a_charset_and_the_url():
 def test_metadata_of_an_article_page_agrees_with_its_article():
     article = newsclip.extract_html(HTML)
     assert newsclip.extract_metadata(HTML).title == article.title == "Storm closes ports"
+
+
+def test_the_page_url_makes_related_links_absolute_and_dates_the_page():
+    url = "https://news.example/2024/11/05/storm"
+    article = newsclip.extract_html(HTML, url=url)
+    assert [link.url for link in article.related] == ["https://news.example/ports-reopen"]
+    assert article.date_iso == "2024-11-05"
+    assert newsclip.Extractor().extract_html(HTML.encode(), "utf-8", url) == article
+    # Without it, the address stays as the page wrote it.
+    assert [link.url for link in newsclip.extract_html(HTML).related] == ["/ports-reopen"]
