@@ -459,7 +459,7 @@ impl Config {
                 "body_threshold must be a finite number, not {body_threshold}"
             )));
         }
-        let mut inner = RustConfig::default()
+        let inner = RustConfig::default()
             .with_max_input_bytes(max_input_bytes)
             .with_recall_bias(recall_bias)
             .with_body_threshold(body_threshold)
@@ -652,7 +652,9 @@ fn extract_metadata_with(
     let page = Page::read(page)?;
     check_charset(&page, charset.as_deref())?;
     let result = py.detach(|| extractor.extract_metadata(html_page(&page, &charset, &url)));
-    result.map(|inner| PageMetadata { inner }).map_err(to_py_err)
+    result
+        .map(|inner| PageMetadata { inner })
+        .map_err(to_py_err)
 }
 
 fn extract_text_with(
