@@ -1075,4 +1075,67 @@ mod tests {
         let code = page.replace("text/x-handlebars-template", "text/javascript");
         assert!(Extractor::default().extract_html_str(&code).is_err());
     }
+
+    /// A job board: a menu, then cards of one kind, each a linked title
+    /// and a short unlinked line naming the employer, the place and the
+    /// hours, every one different.
+    fn job_board(cards: usize) -> String {
+        const ROLES: [&str; 7] = [
+            "Nurse", "Welder", "Teacher", "Driver", "Chef", "Joiner", "Baker",
+        ];
+        const EMPLOYERS: [&str; 7] = [
+            "Harbour Hospital",
+            "Forth Shipyards",
+            "Hill School",
+            "Coast Buses",
+            "Old Mill Hotel",
+            "Oak Builders",
+            "Corner Bakery",
+        ];
+        const TOWNS: [&str; 5] = ["Leith", "Rosyth", "Perth", "Dundee", "Crieff"];
+        const HOURS: [&str; 3] = ["full time", "part time", "weekends only"];
+        let jobs: String = (0..cards)
+            .map(|card| {
+                format!(
+                    "<div class='job-card'><a href='/jobs/{card}'>{}</a><p>{} in {}, {}</p></div>",
+                    ROLES[card % 7],
+                    EMPLOYERS[card % 7],
+                    TOWNS[card % 5],
+                    HOURS[card % 3]
+                )
+            })
+            .collect();
+        format!(
+            "<html><head><title>Jobs near you</title></head><body>\
+             <nav><a href='/'>Home</a> <a href='/jobs'>Jobs</a> <a href='/about'>About</a></nav>\
+             <h1>Jobs near you</h1><div class='jobs'>{jobs}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_page_whose_content_is_a_list_of_records_gives_the_records() {
+        let page = job_board(21);
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("the listing");
+        assert_eq!(article.paragraphs.len(), 21, "{:?}", article.paragraphs);
+        assert_eq!(
+            article.paragraphs[0],
+            "Harbour Hospital in Leith, full time"
+        );
+        assert!(article.confidence < 0.5, "{}", article.confidence);
+        // Without the listing, no line reads as an article.
+        let no_listing = Config::default()
+            .with_assembler_parameter("listing_weak_words", 0.0)
+            .expect("a parameter");
+        assert_eq!(
+            Extractor::new(no_listing).extract_html_str(&page),
+            Err(Error::NoArticle)
+        );
+        // Too few records make no list.
+        assert_eq!(
+            Extractor::default().extract_html_str(&job_board(4)),
+            Err(Error::NoArticle)
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! with text but no confident region.
 
 use super::labels::{demote, drop_repeated_paragraphs, is_story_prose};
+use super::listing::Listing;
 use super::params::Params;
 use super::roles::{choose_title, clean_byline, find_byline, find_near, title_from_metadata};
 use crate::article::{Article, Label, LineVerdict, RelatedLink};
@@ -58,6 +59,37 @@ pub(super) fn build_article(
     article.date_iso = date_iso(metadata, date_line.as_deref(), cue_line.as_deref());
     article.date = date_line.or_else(|| metadata_date(metadata));
     article.byline = byline(metadata, cue_line);
+    article
+}
+
+/// The article of a page whose content is its main list of records
+/// (`listing`): the records' text as body, with a low confidence, as a
+/// [`fallback_article`]'s.
+pub(super) fn listing_article(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    listing: &Listing,
+    config: &Config,
+) -> Article {
+    let (Some(&first), Some(&last)) = (listing.lines.first(), listing.lines.last()) else {
+        return unassembled(document, verdicts);
+    };
+    let region = first..last + 1;
+    let title = title_from_metadata(document, &region, config);
+    let mut labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    for &index in &listing.lines {
+        labels[index] = Label::Body;
+    }
+    let mut article = build_article(
+        document, features, verdicts, &labels, &region, title, config,
+    );
+    let params = &config.assembler;
+    let gain = listing.words as f32 * (1.0 - config.effective_body_threshold());
+    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
     article
 }
 

@@ -36,9 +36,16 @@
 //!    lines their own lists; byline and date come from the lines around.
 //!    A page with running text but no region gives its best block's
 //!    running text with a low confidence, rather than nothing.
+//! 7. **Listing** ([`listing`]). A page whose article is short or missing
+//!    (a job board, a shop's grid, a thread of short posts) may be a list
+//!    of records: many sibling blocks of one kind holding text the page
+//!    marks as nothing else. When the page's longest such list holds
+//!    several times the article's words, the records' text joins the
+//!    article's, at a low confidence.
 
 mod build;
 mod labels;
+mod listing;
 mod params;
 mod region;
 mod roles;
@@ -52,13 +59,58 @@ use crate::classify::Verdict;
 use crate::config::Config;
 use crate::document::Document;
 use crate::features::Features;
-use build::{build_article, confidence, fallback_article};
+use build::{build_article, confidence, fallback_article, listing_article};
 use labels::{drop_repeated_paragraphs, revise_labels};
 use region::{find_region, line_gain, region_gain, without_false_walls};
 use roles::{find_title, title_from_metadata};
 
 /// Assembles the article of a page from its lines' features and verdicts.
 pub(crate) fn assemble(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Article {
+    let article = assemble_story(document, features, verdicts, config);
+    let params = &config.assembler;
+    let story_words = body_words(&article, features);
+    if story_words as f32 >= params.listing_weak_words {
+        return article;
+    }
+    match listing::main_listing(document, features, params) {
+        Some(mut listing) if listing.words as f32 >= params.listing_ratio * story_words as f32 => {
+            if params.listing_keep_story > 0.5 {
+                let story = article
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, verdict)| verdict.label == Label::Body)
+                    .map(|(index, _)| index);
+                listing.lines.extend(story);
+                listing.lines.sort_unstable();
+                listing.lines.dedup();
+                listing.words += story_words;
+            }
+            listing_article(document, features, verdicts, &listing, config)
+        }
+        _ => article,
+    }
+}
+
+/// The words of an article's body lines.
+fn body_words(article: &Article, features: &[Features]) -> u32 {
+    article
+        .lines
+        .iter()
+        .zip(features)
+        .filter(|(verdict, _)| verdict.label == Label::Body)
+        .map(|(_, line)| line.words)
+        .sum()
+}
+
+/// The story: the region of lines that reads as one article, found as the
+/// module docs say.
+fn assemble_story(
     document: &Document,
     features: &[Features],
     verdicts: &[Verdict],

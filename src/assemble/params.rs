@@ -58,6 +58,21 @@ pub(crate) struct Params {
     /// Whether a record is the story whole (1) or only its blocks of the
     /// story's own kind (0).
     pub record_whole: f32,
+    /// Least number of sibling records that make a page's main list (see
+    /// `listing::main_listing`).
+    pub listing_min_records: f32,
+    /// Least words of record text the main list must hold to be
+    /// returned.
+    pub listing_min_words: f32,
+    /// An article of fewer body words than this may give way to the
+    /// page's main list: a listing's intro, a teaser mistaken for a
+    /// story. Set to 0, the list is never taken.
+    pub listing_weak_words: f32,
+    /// How many times the article's body words the list must hold to
+    /// replace it.
+    pub listing_ratio: f32,
+    /// Whether the article's own body lines stay beside the list.
+    pub listing_keep_story: f32,
 }
 
 impl Default for Params {
@@ -75,13 +90,18 @@ impl Default for Params {
             record_lift: 10.0,
             record_min_count: 3.0,
             record_whole: 1.0,
+            listing_min_records: 5.0,
+            listing_min_words: 100.0,
+            listing_weak_words: 300.0,
+            listing_ratio: 4.0,
+            listing_keep_story: 1.0,
         }
     }
 }
 
 impl Params {
     /// The parameters' names, as [`Params::set`] takes them.
-    pub const NAMES: [&'static str; 12] = [
+    pub const NAMES: [&'static str; 17] = [
         "confidence_ceiling",
         "story_share",
         "inside_floor",
@@ -94,6 +114,11 @@ impl Params {
         "record_lift",
         "record_min_count",
         "record_whole",
+        "listing_min_records",
+        "listing_min_words",
+        "listing_weak_words",
+        "listing_ratio",
+        "listing_keep_story",
     ];
 
     /// Sets the parameter called `name`; `false` when there is none.
@@ -111,6 +136,11 @@ impl Params {
             "record_lift" => &mut self.record_lift,
             "record_min_count" => &mut self.record_min_count,
             "record_whole" => &mut self.record_whole,
+            "listing_min_records" => &mut self.listing_min_records,
+            "listing_min_words" => &mut self.listing_min_words,
+            "listing_weak_words" => &mut self.listing_weak_words,
+            "listing_ratio" => &mut self.listing_ratio,
+            "listing_keep_story" => &mut self.listing_keep_story,
             _ => return false,
         };
         *slot = value;

@@ -1,0 +1,267 @@
+//! The page's main list of records, for a page whose text is not one
+//! article: a listing of jobs or products, a shop's grid, a directory, a
+//! thread of short posts. Line by line each record reads as a teaser or a
+//! menu entry (short, often linked), so no run of lines seeds an article;
+//! the markup still says which list is the page's content: many sibling
+//! blocks of one [kind](crate::document::Block::kind), holding text the
+//! page marks as nothing else.
+
+use super::params::Params;
+use super::region::may_extend_over;
+use crate::cues::CueSet;
+use crate::document::{Document, NO_CONTAINER, NO_KIND};
+use crate::features::Features;
+use std::collections::HashMap;
+
+/// The lines of the page's main list and the words they hold, if it has
+/// one of at least [`Params::listing_min_records`] records holding
+/// [`Params::listing_min_words`] words in all.
+pub(super) struct Listing {
+    pub lines: Vec<usize>,
+    pub words: u32,
+}
+
+/// The page's main list: of every set of at least
+/// [`Params::listing_min_records`] sibling blocks of one kind that each
+/// hold some record text (see [`is_record_text`]), the one holding the
+/// most words of it. `None` on pages without blocks (text) and when no
+/// list holds [`Params::listing_min_words`].
+pub(super) fn main_listing(
+    document: &Document,
+    features: &[Features],
+    params: &Params,
+) -> Option<Listing> {
+    let blocks = &document.blocks;
+    if blocks.is_empty() {
+        return None;
+    }
+    let is_record = record_text_lines(document, features);
+    // Record words in each block, its descendants' included: children
+    // have larger numbers than their parents.
+    let mut words = vec![0u32; blocks.len()];
+    for (line, _) in features.iter().zip(&is_record).filter(|(_, &is)| is) {
+        if let Some(sum) = words.get_mut(line.container as usize) {
+            *sum += line.words;
+        }
+    }
+    for index in (0..blocks.len()).rev() {
+        let parent = blocks[index].parent as usize;
+        if parent < index {
+            words[parent] += words[index];
+        }
+    }
+    // Sibling blocks grouped by parent and kind: (count, words).
+    let mut lists: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if block.kind == NO_KIND || block.parent == NO_CONTAINER || words[index] == 0 {
+            continue;
+        }
+        let list = lists.entry((block.parent, block.kind)).or_default();
+        list.0 += 1;
+        list.1 += words[index];
+    }
+    let ((parent, kind), (_, list_words)) = lists
+        .into_iter()
+        .filter(|&(_, (count, _))| count as f32 >= params.listing_min_records)
+        .max_by_key(|&((parent, kind), (_, words))| (words, std::cmp::Reverse((parent, kind))))?;
+    if (list_words as f32) < params.listing_min_words {
+        return None;
+    }
+    let mut inside = vec![false; blocks.len()];
+    for (index, block) in blocks.iter().enumerate() {
+        let parent_inside = block.parent != NO_CONTAINER
+            && (block.parent as usize) < index
+            && inside[block.parent as usize];
+        inside[index] = (block.parent == parent && block.kind == kind) || parent_inside;
+    }
+    let lines: Vec<usize> = (0..features.len())
+        .filter(|&index| {
+            is_record[index] && inside.get(features[index].container as usize) == Some(&true)
+        })
+        .collect();
+    Some(Listing {
+        lines,
+        words: list_words,
+    })
+}
+
+/// Which lines are record text ([`is_record_text`]) and not a template
+/// every record fills in: a line that, its digits aside, the page writes
+/// [`TEMPLATE_MIN_COPIES`] times or more ("4 reviews, average 4.6 out
+/// of 5", "Save 20%") is the list's furniture, not a record's text.
+fn record_text_lines(document: &Document, features: &[Features]) -> Vec<bool> {
+    let shapes: Vec<u64> = document
+        .lines
+        .iter()
+        .map(|line| shape_hash(document.line_text(line)))
+        .collect();
+    let mut copies: HashMap<u64, u32> = HashMap::new();
+    for &shape in &shapes {
+        *copies.entry(shape).or_default() += 1;
+    }
+    features
+        .iter()
+        .zip(&shapes)
+        .map(|(line, shape)| is_record_text(line) && copies[shape] < TEMPLATE_MIN_COPIES)
+        .collect()
+}
+
+/// A line whose text without its digits the page holds this many times
+/// is a template filled in by every record.
+const TEMPLATE_MIN_COPIES: u32 = 3;
+
+/// A hash of `text` with its digits and case left out.
+fn shape_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for c in text.chars().filter(|c| !c.is_ascii_digit()) {
+        c.to_lowercase().for_each(|lower| lower.hash(&mut hasher));
+    }
+    hasher.finish()
+}
+
+/// Whether a line is a record's own text: not inside navigation, an
+/// aside, furniture, a related box or the comments; no wall heading or
+/// legal line; mostly unlinked; and written once on the page (the
+/// "Add to cart" or "Read more" every record repeats is a button).
+fn is_record_text(line: &Features) -> bool {
+    may_extend_over(line) && !line.cues.contains(CueSet::LEGAL) && line.repeat_count == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, HintSet, Line};
+
+    /// A page of `records` cards of one kind under one list block, each
+    /// with a linked title and an unlinked line of `words` words, and a
+    /// menu of classless blocks.
+    fn listing_page(records: usize, words: u32) -> (Document, Vec<Features>) {
+        let mut blocks = vec![
+            Block {
+                parent: NO_CONTAINER,
+                hints: HintSet::default(),
+                kind: NO_KIND,
+            },
+            Block {
+                parent: 0,
+                hints: HintSet::NAVIGATION,
+                kind: 7,
+            },
+            Block {
+                parent: 0,
+                hints: HintSet::default(),
+                kind: 8,
+            },
+        ];
+        let mut features = vec![Features {
+            words: 3,
+            container: 1,
+            hints: HintSet::NAVIGATION,
+            ..Features::default()
+        }];
+        for record in 0..records {
+            blocks.push(Block {
+                parent: 2,
+                hints: HintSet::default(),
+                kind: 9,
+            });
+            let container = (3 + record) as u32;
+            features.push(Features {
+                words: 4,
+                container,
+                ..Features::default()
+            });
+            features.push(Features {
+                words,
+                container,
+                ..Features::default()
+            });
+        }
+        // Every line's text different, its letters too, not only digits.
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for (index, line) in features.iter().enumerate() {
+            let start = text.len() as u32;
+            let letter = char::from(b'a' + (index % 26) as u8);
+            text.push_str(&format!("line {letter}{}", "x".repeat(index / 26)));
+            lines.push(Line {
+                container: line.container,
+                start,
+                end: text.len() as u32,
+                ..Line::default()
+            });
+            text.push('\n');
+        }
+        let document = Document {
+            blocks,
+            lines,
+            text,
+            ..Document::default()
+        };
+        (document, features)
+    }
+
+    #[test]
+    fn the_records_of_the_longest_list_are_the_listing() {
+        let (page, features) = listing_page(7, 12);
+        let listing = main_listing(&page, &features, &Params::default()).expect("a listing");
+        // Every record line; not the menu (line 0).
+        assert_eq!(listing.lines, (1..15).collect::<Vec<_>>());
+        assert_eq!(listing.words, 7 * 16);
+    }
+
+    #[test]
+    fn too_few_records_or_words_are_no_listing() {
+        let params = Params::default();
+        let records = params.listing_min_records as usize;
+        let (page, features) = listing_page(records - 1, 40);
+        assert!(main_listing(&page, &features, &params).is_none());
+        let (page, features) = listing_page(records, 0);
+        let too_few_words = 4.0 * records as f32;
+        assert!(too_few_words < params.listing_min_words);
+        assert!(main_listing(&page, &features, &params).is_none());
+    }
+
+    #[test]
+    fn a_line_every_record_fills_in_is_no_record_text() {
+        let (mut page, features) = listing_page(7, 12);
+        // Each record's second line becomes "N reviews, average M".
+        let mut text = String::new();
+        for (index, line) in page.lines.iter_mut().enumerate() {
+            let start = text.len() as u32;
+            match index {
+                0 => text.push_str("menu"),
+                _ if index % 2 == 0 => {
+                    text.push_str(&format!("{index} reviews, average {}", index % 5))
+                }
+                _ => text.push_str(&format!("title {}", char::from(b'a' + index as u8))),
+            }
+            line.start = start;
+            line.end = text.len() as u32;
+            text.push('\n');
+        }
+        page.text = text;
+        let listing = main_listing(&page, &features, &Params::default());
+        // The titles alone (7 × 4 words) are too few words for a list.
+        assert!(listing.is_none());
+    }
+
+    #[test]
+    fn menus_repeats_and_links_are_not_record_text() {
+        let plain = Features {
+            words: 5,
+            ..Features::default()
+        };
+        assert!(is_record_text(&plain));
+        let menu = Features {
+            hints: HintSet::NAVIGATION,
+            ..plain
+        };
+        let button = Features {
+            repeat_count: 4,
+            ..plain
+        };
+        assert!(!is_record_text(&menu) && !is_record_text(&button));
+    }
+}
