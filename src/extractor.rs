@@ -1138,4 +1138,47 @@ mod tests {
             Err(Error::NoArticle)
         );
     }
+
+    /// A thread: a headline, then posts the markup marks as comments, each
+    /// an author line and one short sentence.
+    fn thread(post_first: &str) -> String {
+        const WORDS: [&str; 10] = [
+            "boots", "tents", "stoves", "maps", "ropes", "lamps", "socks", "packs", "hats", "poles",
+        ];
+        let posts: String = (0..10)
+            .map(|post| {
+                format!(
+                    "<div class='comment'><p><a href='/u/{post}'>walker{post}</a></p>\
+                     <p>I would take the lighter {} on that route in May.</p></div>",
+                    WORDS[post]
+                )
+            })
+            .collect();
+        format!(
+            "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>\
+             <h1>Which kit for the ridge walk?</h1>{post_first}<div class='thread'>{posts}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn the_posts_of_a_thread_are_its_content_and_a_blogs_comments_are_not() {
+        let article = Extractor::default()
+            .extract_html_str(&thread(""))
+            .expect("the thread");
+        let text = article.text();
+        assert!(
+            text.contains("lighter boots") && text.contains("lighter packs"),
+            "{text}"
+        );
+        // The same posts after a blog's own post are its comments.
+        let post = "<article><p>We walked the ridge in May with light packs and found the path dry, \
+             the huts open and the views wide from the first cairn to the last.</p>\
+             <p>Next year we will go in June, when the snow has gone from the north side too.</p></article>";
+        let text = Extractor::default()
+            .extract_html_str(&thread(post))
+            .expect("the post")
+            .text();
+        assert!(text.starts_with("We walked the ridge"), "{text}");
+        assert!(!text.contains("lighter boots"), "{text}");
+    }
 }

@@ -9,7 +9,7 @@
 use super::params::Params;
 use super::region::may_extend_over;
 use crate::cues::CueSet;
-use crate::document::{Document, NO_CONTAINER, NO_KIND};
+use crate::document::{Document, HintSet, NO_CONTAINER, NO_KIND};
 use crate::features::Features;
 use std::collections::HashMap;
 
@@ -24,49 +24,144 @@ pub(super) struct Listing {
 /// The page's main list: of every set of at least
 /// [`Params::listing_min_records`] sibling blocks of one kind that each
 /// hold some record text (see [`is_record_text`]), the one holding the
-/// most words of it. `None` on pages without blocks (text) and when no
-/// list holds [`Params::listing_min_words`].
+/// most words of it. A list whose records the page marks as comments
+/// counts too when it is a thread: the story's own post is one of its
+/// records (`story`: the article's body lines so far), or its first
+/// record stands right under the page's headline. Then the posts are the
+/// page's content, while a blog's comments follow its post. `None` on
+/// pages without blocks (text) and when no list holds
+/// [`Params::listing_min_words`].
 pub(super) fn main_listing(
     document: &Document,
     features: &[Features],
+    story: &[bool],
     params: &Params,
 ) -> Option<Listing> {
-    let blocks = &document.blocks;
-    if blocks.is_empty() {
+    if document.blocks.is_empty() {
         return None;
     }
-    let is_record = record_text_lines(document, features);
-    // Record words in each block, its descendants' included: children
-    // have larger numbers than their parents.
-    let mut words = vec![0u32; blocks.len()];
-    for (line, _) in features.iter().zip(&is_record).filter(|(_, &is)| is) {
-        if let Some(sum) = words.get_mut(line.container as usize) {
-            *sum += line.words;
+    let templates = template_lines(document);
+    let record_text = |with_comments: bool| -> Vec<bool> {
+        features
+            .iter()
+            .zip(&templates)
+            .map(|(line, &template)| !template && is_record_text(line, with_comments))
+            .collect()
+    };
+    let plain = best_list(
+        document,
+        features,
+        &record_text(false),
+        story,
+        params,
+        |_| true,
+    );
+    let headline = document
+        .lines
+        .iter()
+        .position(|line| line.heading_level == 1);
+    let is_thread = |list: &ListStats| {
+        list.story_lines > 0
+            || headline
+                .is_some_and(|at| list.first_line > at && list.first_line - at <= THREAD_HEAD_LINES)
+    };
+    let thread = best_list(
+        document,
+        features,
+        &record_text(true),
+        story,
+        params,
+        is_thread,
+    );
+    let best = match (plain, thread) {
+        (Some(plain), Some(thread)) if thread.words > plain.words => Some(thread),
+        (plain, thread) => plain.or(thread),
+    };
+    best.filter(|listing| listing.words as f32 >= params.listing_min_words)
+}
+
+/// A thread's first post starts at most this many lines below the page's
+/// headline (its author and date lines between).
+const THREAD_HEAD_LINES: usize = 4;
+
+/// What a list (or one block) holds: record blocks, record words, its
+/// first record line, and how many of the story's lines.
+#[derive(Debug, Clone, Copy)]
+struct ListStats {
+    records: u32,
+    words: u32,
+    first_line: usize,
+    story_lines: u32,
+}
+
+impl Default for ListStats {
+    fn default() -> Self {
+        ListStats {
+            records: 0,
+            words: 0,
+            first_line: usize::MAX,
+            story_lines: 0,
         }
+    }
+}
+
+impl ListStats {
+    fn add(&mut self, other: &ListStats) {
+        self.records += other.records;
+        self.words += other.words;
+        self.first_line = self.first_line.min(other.first_line);
+        self.story_lines += other.story_lines;
+    }
+}
+
+/// Of the lists of [`Params::listing_min_records`] records or more that
+/// `accept` takes, the one with the most words of record text
+/// (`is_record`), and its record lines.
+fn best_list(
+    document: &Document,
+    features: &[Features],
+    is_record: &[bool],
+    story: &[bool],
+    params: &Params,
+    accept: impl Fn(&ListStats) -> bool,
+) -> Option<Listing> {
+    let blocks = &document.blocks;
+    // Each block's stats, its descendants' included: children have
+    // larger numbers than their parents.
+    let mut held = vec![ListStats::default(); blocks.len()];
+    for (index, line) in features.iter().enumerate() {
+        let Some(stats) = held.get_mut(line.container as usize) else {
+            continue;
+        };
+        if is_record[index] {
+            stats.words += line.words;
+            stats.first_line = stats.first_line.min(index);
+        }
+        stats.story_lines += u32::from(story.get(index) == Some(&true));
     }
     for index in (0..blocks.len()).rev() {
         let parent = blocks[index].parent as usize;
         if parent < index {
-            words[parent] += words[index];
+            let child = held[index];
+            held[parent].add(&child);
         }
     }
-    // Sibling blocks grouped by parent and kind: (count, words).
-    let mut lists: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
+    // Sibling blocks that hold record text, grouped by parent and kind.
+    let mut lists: HashMap<(u32, u32), ListStats> = HashMap::new();
     for (index, block) in blocks.iter().enumerate() {
-        if block.kind == NO_KIND || block.parent == NO_CONTAINER || words[index] == 0 {
+        if block.kind == NO_KIND || block.parent == NO_CONTAINER || held[index].words == 0 {
             continue;
         }
         let list = lists.entry((block.parent, block.kind)).or_default();
-        list.0 += 1;
-        list.1 += words[index];
+        list.add(&ListStats {
+            records: 1,
+            ..held[index]
+        });
     }
-    let ((parent, kind), (_, list_words)) = lists
+    let ((parent, kind), stats) = lists
         .into_iter()
-        .filter(|&(_, (count, _))| count as f32 >= params.listing_min_records)
-        .max_by_key(|&((parent, kind), (_, words))| (words, std::cmp::Reverse((parent, kind))))?;
-    if (list_words as f32) < params.listing_min_words {
-        return None;
-    }
+        .filter(|(_, stats)| stats.records as f32 >= params.listing_min_records && accept(stats))
+        .max_by_key(|&(key, stats)| (stats.words, std::cmp::Reverse(key)))?;
     let mut inside = vec![false; blocks.len()];
     for (index, block) in blocks.iter().enumerate() {
         let parent_inside = block.parent != NO_CONTAINER
@@ -81,15 +176,15 @@ pub(super) fn main_listing(
         .collect();
     Some(Listing {
         lines,
-        words: list_words,
+        words: stats.words,
     })
 }
 
-/// Which lines are record text ([`is_record_text`]) and not a template
-/// every record fills in: a line that, its digits aside, the page writes
-/// [`TEMPLATE_MIN_COPIES`] times or more ("4 reviews, average 4.6 out
-/// of 5", "Save 20%") is the list's furniture, not a record's text.
-fn record_text_lines(document: &Document, features: &[Features]) -> Vec<bool> {
+/// Which lines are a template every record fills in: a line that, its
+/// digits aside, the page writes [`TEMPLATE_MIN_COPIES`] times or more
+/// ("4 reviews, average 4.6 out of 5", "Save 20%") is the list's
+/// furniture, not a record's text.
+fn template_lines(document: &Document) -> Vec<bool> {
     let shapes: Vec<u64> = document
         .lines
         .iter()
@@ -99,10 +194,9 @@ fn record_text_lines(document: &Document, features: &[Features]) -> Vec<bool> {
     for &shape in &shapes {
         *copies.entry(shape).or_default() += 1;
     }
-    features
+    shapes
         .iter()
-        .zip(&shapes)
-        .map(|(line, shape)| is_record_text(line) && copies[shape] < TEMPLATE_MIN_COPIES)
+        .map(|shape| copies[shape] >= TEMPLATE_MIN_COPIES)
         .collect()
 }
 
@@ -121,17 +215,26 @@ fn shape_hash(text: &str) -> u64 {
 }
 
 /// Whether a line is a record's own text: not inside navigation, an
-/// aside, furniture, a related box or the comments; no wall heading or
-/// legal line; mostly unlinked; and written once on the page (the
-/// "Add to cart" or "Read more" every record repeats is a button).
-fn is_record_text(line: &Features) -> bool {
-    may_extend_over(line) && !line.cues.contains(CueSet::LEGAL) && line.repeat_count == 0
+/// aside, furniture, a related box or (unless `with_comments`) the
+/// comments; no wall heading or legal line; mostly unlinked; and written
+/// once on the page (the "Add to cart" or "Read more" every record
+/// repeats is a button).
+fn is_record_text(line: &Features, with_comments: bool) -> bool {
+    let line = if with_comments {
+        Features {
+            hints: line.hints.difference(HintSet::COMMENT_CLASS),
+            ..*line
+        }
+    } else {
+        *line
+    };
+    may_extend_over(&line) && !line.cues.contains(CueSet::LEGAL) && line.repeat_count == 0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Block, HintSet, Line};
+    use crate::document::{Block, Line};
 
     /// A page of `records` cards of one kind under one list block, each
     /// with a linked title and an unlinked line of `words` words, and a
@@ -205,7 +308,7 @@ mod tests {
     #[test]
     fn the_records_of_the_longest_list_are_the_listing() {
         let (page, features) = listing_page(7, 12);
-        let listing = main_listing(&page, &features, &Params::default()).expect("a listing");
+        let listing = main_listing(&page, &features, &[], &Params::default()).expect("a listing");
         // Every record line; not the menu (line 0).
         assert_eq!(listing.lines, (1..15).collect::<Vec<_>>());
         assert_eq!(listing.words, 7 * 16);
@@ -216,11 +319,11 @@ mod tests {
         let params = Params::default();
         let records = params.listing_min_records as usize;
         let (page, features) = listing_page(records - 1, 40);
-        assert!(main_listing(&page, &features, &params).is_none());
+        assert!(main_listing(&page, &features, &[], &params).is_none());
         let (page, features) = listing_page(records, 0);
         let too_few_words = 4.0 * records as f32;
         assert!(too_few_words < params.listing_min_words);
-        assert!(main_listing(&page, &features, &params).is_none());
+        assert!(main_listing(&page, &features, &[], &params).is_none());
     }
 
     #[test]
@@ -242,7 +345,7 @@ mod tests {
             text.push('\n');
         }
         page.text = text;
-        let listing = main_listing(&page, &features, &Params::default());
+        let listing = main_listing(&page, &features, &[], &Params::default());
         // The titles alone (7 × 4 words) are too few words for a list.
         assert!(listing.is_none());
     }
@@ -253,7 +356,7 @@ mod tests {
             words: 5,
             ..Features::default()
         };
-        assert!(is_record_text(&plain));
+        assert!(is_record_text(&plain, false));
         let menu = Features {
             hints: HintSet::NAVIGATION,
             ..plain
@@ -262,6 +365,11 @@ mod tests {
             repeat_count: 4,
             ..plain
         };
-        assert!(!is_record_text(&menu) && !is_record_text(&button));
+        assert!(!is_record_text(&menu, true) && !is_record_text(&button, false));
+        let reply = Features {
+            hints: HintSet::COMMENT_CLASS,
+            ..plain
+        };
+        assert!(!is_record_text(&reply, false) && is_record_text(&reply, true));
     }
 }

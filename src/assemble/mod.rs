@@ -77,16 +77,16 @@ pub(crate) fn assemble(
     if story_words as f32 >= params.listing_weak_words {
         return article;
     }
-    match listing::main_listing(document, features, params) {
+    let story: Vec<bool> = article
+        .lines
+        .iter()
+        .map(|verdict| verdict.label == Label::Body)
+        .collect();
+    match listing::main_listing(document, features, &story, params) {
         Some(mut listing) if listing.words as f32 >= params.listing_ratio * story_words as f32 => {
             if params.listing_keep_story > 0.5 {
-                let story = article
-                    .lines
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, verdict)| verdict.label == Label::Body)
-                    .map(|(index, _)| index);
-                listing.lines.extend(story);
+                let story_lines = (0..story.len()).filter(|&index| story[index]);
+                listing.lines.extend(story_lines);
                 listing.lines.sort_unstable();
                 listing.lines.dedup();
                 listing.words += story_words;
