@@ -132,10 +132,66 @@ pub(super) fn find_region(
         .iter()
         .map(|candidate| candidate.gain)
         .fold(0f32, f32::max);
-    candidates
-        .into_iter()
-        .find(|candidate| candidate.gain >= EARLY_REGION_SHARE * best)
-        .map(|candidate| candidate.lines)
+    let chosen = candidates
+        .iter()
+        .find(|candidate| candidate.gain >= EARLY_REGION_SHARE * best)?;
+    // A run the page marks as elsewhere (the comments, a box of other
+    // stories, a list of links) gives way to a run of plain prose.
+    if is_marked_elsewhere(features, &chosen.lines) {
+        let plain = candidates
+            .iter()
+            .filter(|candidate| is_plain_prose_run(features, &candidate.lines))
+            .max_by(|a, b| a.gain.total_cmp(&b.gain));
+        if let Some(plain) = plain {
+            return Some(plain.lines.clone());
+        }
+    }
+    Some(chosen.lines.clone())
+}
+
+/// Share of a run's words that the page marks as lying elsewhere (see
+/// [`ELSEWHERE`]) above which the run is not the article when a plain
+/// run of prose is there to take.
+const ELSEWHERE_RUN_SHARE: f32 = 0.5;
+
+/// A plain run has fewer than this share of its words marked elsewhere.
+const PLAIN_RUN_MAX_MARKED_SHARE: f32 = 0.2;
+
+/// A plain run has at most this share of its characters in links.
+const PLAIN_RUN_MAX_LINK_DENSITY: f32 = 0.1;
+
+/// A plain run holds at least this many words.
+const PLAIN_RUN_MIN_WORDS: u32 = 60;
+
+/// The share of `lines`' words that sit in an element marked as lying
+/// elsewhere, and the share of their characters that are link text.
+fn marked_and_linked(features: &[Features], lines: &Range<usize>) -> (u32, f32, f32) {
+    let (mut words, mut marked, mut chars, mut linked) = (0u32, 0u32, 0u32, 0u32);
+    for line in &features[lines.clone()] {
+        words += line.words;
+        chars += line.chars;
+        linked += line.link_chars;
+        if line.hints.intersects(ELSEWHERE) {
+            marked += line.words;
+        }
+    }
+    let share = |part: u32, whole: u32| part as f32 / whole.max(1) as f32;
+    (words, share(marked, words), share(linked, chars))
+}
+
+/// Whether most of a run's words sit in elements the page marks as
+/// lying elsewhere.
+fn is_marked_elsewhere(features: &[Features], lines: &Range<usize>) -> bool {
+    marked_and_linked(features, lines).1 >= ELSEWHERE_RUN_SHARE
+}
+
+/// Whether a run is plain prose: long enough, hardly marked, hardly
+/// linked.
+fn is_plain_prose_run(features: &[Features], lines: &Range<usize>) -> bool {
+    let (words, marked, linked) = marked_and_linked(features, lines);
+    words >= PLAIN_RUN_MIN_WORDS
+        && marked < PLAIN_RUN_MAX_MARKED_SHARE
+        && linked <= PLAIN_RUN_MAX_LINK_DENSITY
 }
 
 /// The maximum-gain run (Kadane) of each stretch between section walls,
@@ -399,5 +455,47 @@ mod tests {
         assert!(!heads_running_text_on(&page, "Recommended"));
         let page = format!("<article><h2>12 comments</h2>{PROSE}{PROSE}{PROSE}</article>");
         assert!(!heads_running_text_on(&page, "12 comments"));
+    }
+
+    #[test]
+    fn a_run_the_page_marks_as_elsewhere_gives_way_to_plain_prose() {
+        use crate::classify::Verdict;
+        let line = |words: u32, hints: HintSet| Features {
+            words,
+            chars: 6 * words,
+            hints,
+            ..Features::default()
+        };
+        let wall = Features {
+            cues: CueSet::COMMENT_HEADING,
+            ..line(2, HintSet::default())
+        };
+        // A 75-word story, a comments heading, then 300 words of comments
+        // whose gain dwarfs the story's.
+        let mut features = vec![line(25, HintSet::default()); 3];
+        features.push(wall);
+        features.extend(vec![line(30, HintSet::COMMENT_CLASS); 10]);
+        let verdicts = vec![
+            Verdict {
+                label: Label::Body,
+                scores: [0.9, 0.0, 0.1, 0.0],
+            };
+            features.len()
+        ];
+        let mut gains = vec![1.0; features.len()];
+        gains[3] = 0.0;
+        for gain in &mut gains[4..] {
+            *gain = 3.0;
+        }
+        assert_eq!(
+            find_region(&features, &verdicts, &gains, &[], None),
+            Some(0..3)
+        );
+        // Without the story's prose (under 60 words), the comments stand.
+        let short = &features[1..];
+        assert_eq!(
+            find_region(short, &verdicts[1..], &gains[1..], &[], None),
+            Some(3..13)
+        );
     }
 }
