@@ -36,6 +36,9 @@ impl HintSet {
     pub const CAPTION_CLASS: HintSet = HintSet(1 << 9);
     /// An ancestor's class or id names article content.
     pub const ARTICLE_CLASS: HintSet = HintSet(1 << 10);
+    /// Inside a table cell that holds a small share of the page's text:
+    /// a data table's, not a layout table's.
+    pub const DATA_CELL: HintSet = HintSet(1 << 11);
 
     /// Whether every flag of `other` is set.
     pub fn contains(self, other: HintSet) -> bool {

@@ -1181,4 +1181,35 @@ mod tests {
         assert!(text.starts_with("We walked the ridge"), "{text}");
         assert!(!text.contains("lighter boots"), "{text}");
     }
+
+    #[test]
+    fn the_rows_of_a_data_table_in_the_article_are_its_text() {
+        // A day a row, the same weather three days running.
+        let rows: String = [
+            ("Rain", "12 mm"),
+            ("Rain", "12 mm"),
+            ("Sun", "0 mm"),
+            ("Rain", "12 mm"),
+        ]
+        .iter()
+        .map(|(sky, rain)| format!("<tr><td>{sky}</td><td>{rain}</td></tr>"))
+        .collect();
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/weather'>Weather</a></nav><article>\
+             <h1>A wet week ahead</h1>\
+             <p>Forecasters expect heavy rain across the east of the country from Monday, with the wind rising on the coast.</p>\
+             <table><tr><th>Sky</th><th>Rain</th></tr>{rows}</table>\
+             <p>The weekend should be drier, though showers may linger in the hills until Sunday morning.</p>\
+             </article></body></html>"
+        );
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("an article");
+        // Rows the table repeats are its own, not furniture.
+        let rainy = article
+            .paragraphs
+            .iter()
+            .filter(|line| *line == "Rain 12 mm");
+        assert_eq!(rainy.count(), 3, "{:?}", article.paragraphs);
+    }
 }

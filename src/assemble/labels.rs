@@ -240,18 +240,22 @@ pub(super) fn is_story_prose(line: &Features) -> bool {
             .intersects(CueSet::RELATED_LEAD.union(CueSet::LEGAL))
 }
 
+/// Cues that make a list item or a cell furniture, not the article's.
+const ITEM_FURNITURE: CueSet = CueSet::NAVIGATION
+    .union(CueSet::LEGAL)
+    .union(CueSet::RELATED_LEAD)
+    .union(CueSet::SECTION_WALL);
+
 fn is_introduced_item(line: &Features) -> bool {
-    const FURNITURE: CueSet = CueSet::NAVIGATION
-        .union(CueSet::LEGAL)
-        .union(CueSet::RELATED_LEAD)
-        .union(CueSet::SECTION_WALL);
-    line.hints.contains(HintSet::LIST_ITEM) && !line.cues.intersects(FURNITURE)
+    line.hints.contains(HintSet::LIST_ITEM) && !line.cues.intersects(ITEM_FURNITURE)
 }
 
 /// An unlinked item of a list set in the article (HTML `li`) with no cue
-/// of furniture: the article's own list, whatever its items' scores.
+/// of furniture, or a cell of a data table set in the article: the
+/// article's own list or table, whatever its items' scores.
 fn is_list_entry(line: &Features) -> bool {
-    is_introduced_item(line) && line.link_density() < PLAIN_MAX_LINK_DENSITY
+    let in_cell = line.hints.contains(HintSet::DATA_CELL) && !line.cues.intersects(ITEM_FURNITURE);
+    (is_introduced_item(line) || in_cell) && line.link_density() < PLAIN_MAX_LINK_DENSITY
 }
 
 /// A line of the article's own dated list ("June 9 – Coral Sky

@@ -318,6 +318,10 @@ const FURNITURE_MAX_SHARE: f32 = 0.03;
 /// A `header` or `footer` holding more than this share of the page's text
 /// is no navigation landmark (themes wrap the whole post in one).
 const LANDMARK_MAX_SHARE: f32 = 0.3;
+
+/// A table cell holding more of the page's text than this lays the page
+/// out; one holding less is a data table's.
+const DATA_CELL_MAX_SHARE: f32 = 0.05;
 /// An element with more classes than this gets no hint from them.
 const MAX_ROLE_CLASSES: usize = 8;
 /// A class or id of more words than this gives no hint.
@@ -1281,6 +1285,8 @@ fn element_hints<'a>(
         Tag::Figcaption | Tag::Caption => HintSet::FIGCAPTION,
         Tag::Article | Tag::Main => HintSet::ARTICLE,
         Tag::Li | Tag::Dt | Tag::Dd => HintSet::LIST_ITEM,
+        // A cell holding much of the page's text lays the page out.
+        Tag::Td | Tag::Th if text_share <= DATA_CELL_MAX_SHARE => HintSet::DATA_CELL,
         _ => HintSet::default(),
     };
     match attributes.role {
@@ -1813,6 +1819,26 @@ mod tests {
         assert_eq!(metadata.first_heading.as_deref(), Some("Headline"));
         assert_eq!(metadata.heading_count, 1);
         assert_eq!(metadata.og_type, None);
+    }
+
+    #[test]
+    fn a_cell_holding_little_of_the_page_is_a_data_cell_and_a_layout_cell_is_not() {
+        let story = "<p>A storm closed the country's two largest ports on Monday, halting shipments of grain and fuel.</p>";
+        let page = format!(
+            "<body><table><tr><td>{story}{story}{story}<table><tr><td>Rain</td><td>12 mm</td></tr></table></td>\
+             <td><a href='/'>Home</a></td></tr></table></body>"
+        );
+        let document = segment_html(&page);
+        let line = |text: &str| {
+            document
+                .lines
+                .iter()
+                .find(|line| document.line_text(line) == text)
+                .expect("the line")
+                .hints
+        };
+        assert!(!line(&story[3..story.len() - 4]).contains(HintSet::DATA_CELL));
+        assert!(line("Rain 12 mm").contains(HintSet::DATA_CELL));
     }
 
     #[test]
