@@ -91,10 +91,15 @@ fn ratios(_: &mut Criterion) {
     let default = Config::default().html_front_end;
     for (name, pages) in sets() {
         let (mut parse, mut by_dom, mut by_tokens) = (Duration::MAX, Duration::MAX, Duration::MAX);
+        let (mut prescan, mut tokenizer) = (Duration::MAX, Duration::MAX);
         for _ in 0..RATIO_ROUNDS {
             parse = parse.min(time(|| parse_all(&pages)));
             by_dom = by_dom.min(time(|| extract_all(&dom, &pages)));
             by_tokens = by_tokens.min(time(|| extract_all(&tokens, &pages)));
+            prescan = prescan.min(time(|| each_page(&pages, newsclip::bench::prescan)));
+            tokenizer = tokenizer.min(time(|| {
+                each_page(&pages, newsclip::bench::prescan_and_tokenize);
+            }));
         }
         let megabytes = support::total_bytes(&pages) as f64 / 1e6;
         let ratio = |run: Duration| run.as_secs_f64() / parse.as_secs_f64();
@@ -106,7 +111,22 @@ fn ratios(_: &mut Criterion) {
             ratio(by_dom),
             ratio(by_tokens),
         );
+        // The floor under the token front end: what it costs before it
+        // builds anything.
+        println!(
+            "extract_html/{name}: floor: the pre-scan alone {:.2}x the parse, \
+             the pre-scan and html5ever's tokenizer with an empty sink {:.2}x",
+            ratio(prescan),
+            ratio(tokenizer),
+        );
     }
+}
+
+/// Runs `step` on every page, keeping what it returns so that the work
+/// is not optimised away.
+fn each_page(pages: &[String], step: fn(&str) -> usize) {
+    let kept: usize = pages.iter().map(|page| step(page)).sum();
+    std::hint::black_box(kept);
 }
 
 /// Rounds of each hostile page's timing.

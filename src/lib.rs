@@ -168,11 +168,23 @@ pub fn extract_html(bytes: &[u8]) -> Result<Article, Error> {
 // and outside the stable API; they are thin views of internals, not
 // features to maintain.
 
-/// What the `classify` bench needs to time the classifier loop alone.
+/// What the `classify` bench needs to time the classifier loop alone, and
+/// the `extract_html` bench the floor under the token front end.
 /// Not part of the stable API.
 #[doc(hidden)]
 pub mod bench {
     use crate::features::Features;
+
+    /// The pre-scan alone: how many bytes of markup it leaves.
+    pub fn prescan(html: &str) -> usize {
+        crate::segment::tokens::prescan_only(html)
+    }
+
+    /// The pre-scan and html5ever's tokenizer with a sink that keeps
+    /// nothing: how many tokens the page has.
+    pub fn prescan_and_tokenize(html: &str) -> usize {
+        crate::segment::tokens::tokenize_only(html)
+    }
 
     /// A page's lines, segmented and measured: the classifier's input.
     pub struct MeasuredPage {

@@ -62,6 +62,34 @@ pub(crate) fn segment_html_tokens(html: &str, hidden: HiddenText) -> Document {
     page.walk(hidden)
 }
 
+/// The pre-scan alone, for the `extract_html` bench: how many bytes of
+/// markup it leaves for the tokenizer.
+pub(crate) fn prescan_only(html: &str) -> usize {
+    prepare_markup_reporting(html).markup.len()
+}
+
+/// The floor under the token front end's cost, for the `extract_html`
+/// bench: `html` pre-scanned and tokenized by html5ever with a sink that
+/// keeps nothing but a count of tokens, which it returns so that the work
+/// is not optimised away.
+pub(crate) fn tokenize_only(html: &str) -> usize {
+    struct Counter(Cell<usize>);
+    impl TokenSink for Counter {
+        type Handle = ();
+        fn process_token(&self, _: Token, _: u64) -> TokenSinkResult<()> {
+            self.0.set(self.0.get() + 1);
+            TokenSinkResult::Continue
+        }
+    }
+    let prepared = prepare_markup_reporting(html).markup;
+    let tokenizer = Tokenizer::new(Counter(Cell::new(0)), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(&prepared));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.get()
+}
+
 /// The namespace an element is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Namespace {
