@@ -137,9 +137,15 @@ pub(super) fn find_region(
         .find(|candidate| candidate.gain >= EARLY_REGION_SHARE * best)?;
     // A run the page marks as elsewhere (the comments, a box of other
     // stories, a list of links) gives way to a run of plain prose.
+    // The run's own unmarked stretch, when it carries a fair share of the
+    // run's gain (an article the page runs straight into its comments), is
+    // one of those runs.
     if is_marked_elsewhere(features, &chosen.lines) {
+        let unmarked = best_unmarked_run(features, gains, &chosen.lines)
+            .filter(|unmarked| unmarked.gain >= UNMARKED_STRETCH_MIN_SHARE * chosen.gain);
         let plain = candidates
             .iter()
+            .chain(unmarked.as_ref())
             .filter(|candidate| is_plain_prose_run(features, &candidate.lines))
             .max_by(|a, b| a.gain.total_cmp(&b.gain));
         if let Some(plain) = plain {
@@ -153,6 +159,12 @@ pub(super) fn find_region(
 /// [`ELSEWHERE`]) above which the run is not the article when a plain
 /// run of prose is there to take.
 const ELSEWHERE_RUN_SHARE: f32 = 0.5;
+
+/// Share of a marked run's gain its best unmarked stretch must carry to
+/// stand as a run of its own: a quarter keeps the article a page runs into
+/// its comments (half the gain or more on the dev pages) and leaves out
+/// a stray unmarked paragraph among marked ones (under a tenth).
+const UNMARKED_STRETCH_MIN_SHARE: f32 = 0.25;
 
 /// A plain run has fewer than this share of its words marked elsewhere.
 const PLAIN_RUN_MAX_MARKED_SHARE: f32 = 0.2;
@@ -192,6 +204,37 @@ fn is_plain_prose_run(features: &[Features], lines: &Range<usize>) -> bool {
     words >= PLAIN_RUN_MIN_WORDS
         && marked < PLAIN_RUN_MAX_MARKED_SHARE
         && linked <= PLAIN_RUN_MAX_LINK_DENSITY
+}
+
+/// The maximum-gain run (Kadane) within `lines` that crosses no line
+/// marked as lying elsewhere.
+fn best_unmarked_run(
+    features: &[Features],
+    gains: &[f32],
+    lines: &Range<usize>,
+) -> Option<Candidate> {
+    let mut best: Option<Candidate> = None;
+    let (mut sum, mut start) = (0f32, lines.start);
+    for index in lines.clone() {
+        if features[index].hints.intersects(ELSEWHERE) {
+            sum = 0.0;
+            start = index + 1;
+            continue;
+        }
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = index;
+        }
+        sum += gains[index];
+        if sum > 0.0 && best.as_ref().is_none_or(|best| sum > best.gain) {
+            best = Some(Candidate {
+                gain: sum,
+                lines: start..index + 1,
+                follows_comments: false,
+            });
+        }
+    }
+    best
 }
 
 /// The maximum-gain run (Kadane) of each stretch between section walls,
@@ -496,6 +539,42 @@ mod tests {
         assert_eq!(
             find_region(short, &verdicts[1..], &gains[1..], &[], None),
             Some(3..13)
+        );
+    }
+
+    #[test]
+    fn a_story_run_straight_into_its_comments_keeps_the_story() {
+        use crate::classify::Verdict;
+        let line = |words: u32, hints: HintSet| Features {
+            words,
+            chars: 6 * words,
+            hints,
+            ..Features::default()
+        };
+        // No wall between them: a 150-word story, then 320 words of
+        // comments, which carry most of the run's words and its gain.
+        let mut features = vec![line(50, HintSet::default()); 3];
+        features.extend(vec![line(40, HintSet::COMMENT_CLASS); 8]);
+        let verdicts = vec![
+            Verdict {
+                label: Label::Body,
+                scores: [0.9, 0.0, 0.1, 0.0],
+            };
+            features.len()
+        ];
+        let gains = vec![2.0; features.len()];
+        assert_eq!(
+            find_region(&features, &verdicts, &gains, &[], None),
+            Some(0..3)
+        );
+        // A stray unmarked paragraph among the marked ones carries too
+        // little of the run's gain to stand for it.
+        let mut stray = vec![line(40, HintSet::COMMENT_CLASS); 10];
+        stray.insert(5, line(70, HintSet::default()));
+        let gains = vec![2.0; stray.len()];
+        assert_eq!(
+            find_region(&stray, &verdicts[..stray.len()], &gains, &[], None),
+            Some(0..11)
         );
     }
 }
