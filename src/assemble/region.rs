@@ -152,6 +152,19 @@ pub(super) fn find_region(
             return Some(plain.lines.clone());
         }
     }
+    // A run after a comments heading is the comments: a run of plain
+    // prose before the heading is the article they discuss.
+    if chosen.follows_comments {
+        let plain = candidates
+            .iter()
+            .take_while(|candidate| candidate.lines.end <= chosen.lines.start)
+            .filter(|candidate| !candidate.follows_comments)
+            .filter(|candidate| is_plain_prose_run(features, &candidate.lines))
+            .max_by(|a, b| a.gain.total_cmp(&b.gain));
+        if let Some(plain) = plain {
+            return Some(plain.lines.clone());
+        }
+    }
     Some(chosen.lines.clone())
 }
 
@@ -294,6 +307,10 @@ pub(super) fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> 
     Cow::Owned(lines)
 }
 
+/// A comment heading that recurs this many more times on the page is an
+/// action under each post, no wall.
+const PER_POST_ACTION_MIN_REPEATS: u32 = 2;
+
 /// Whether a "related" heading belongs to the article rather than
 /// opening a list of other stories: it recurs in its own block (a label of
 /// each item), the lines after it are unlinked prose, line after line
@@ -305,7 +322,9 @@ pub(super) fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> 
 fn heads_running_text(features: &[Features], index: usize) -> bool {
     let line = &features[index];
     if line.cues.contains(CueSet::COMMENT_HEADING) {
-        return false;
+        // "Add a comment" under each answer of a Q&A page is an action of
+        // each post, not the heading of the page's comments.
+        return line.repeat_count >= PER_POST_ACTION_MIN_REPEATS;
     }
     // A label the article repeats item after item in its block
     // ("Recommended courses:" under each course) belongs to each item; the
@@ -576,5 +595,75 @@ mod tests {
             find_region(&stray, &verdicts[..stray.len()], &gains, &[], None),
             Some(0..11)
         );
+    }
+
+    #[test]
+    fn a_comment_action_under_each_post_is_no_wall() {
+        let post = format!("<div class='post'>{PROSE}<p><a href='#c'>Add a comment</a></p></div>");
+        let page = format!("<main>{post}{post}{post}</main>");
+        assert!(heads_running_text_on(&page, "Add a comment"));
+        let once = format!("<main>{PROSE}<h3>Add a comment</h3>{PROSE}{PROSE}{PROSE}</main>");
+        assert!(!heads_running_text_on(&once, "Add a comment"));
+    }
+
+    #[test]
+    fn the_comments_give_way_to_the_prose_before_their_heading() {
+        use crate::classify::Verdict;
+        let line = |words: u32| Features {
+            words,
+            chars: 6 * words,
+            ..Features::default()
+        };
+        let wall = Features {
+            cues: CueSet::COMMENT_HEADING,
+            ..line(1)
+        };
+        // A 90-word post, a comments heading, then unmarked comments whose
+        // gain dwarfs the post's.
+        let mut features = vec![line(30); 3];
+        features.push(wall);
+        features.extend(vec![line(30); 12]);
+        let verdicts = vec![
+            Verdict {
+                label: Label::Body,
+                scores: [0.9, 0.0, 0.1, 0.0],
+            };
+            features.len()
+        ];
+        let mut gains = vec![1.0; features.len()];
+        gains[3] = 0.0;
+        for gain in &mut gains[4..] {
+            *gain = 3.0;
+        }
+        assert_eq!(
+            find_region(&features, &verdicts, &gains, &[], None),
+            Some(0..3)
+        );
+        // Prose after the comments' run is no article they discuss.
+        let mut after = features[3..].to_vec();
+        after.push(wall_free_gap());
+        after.extend(vec![line(30); 3]);
+        let mut gains = vec![3.0; after.len()];
+        gains[0] = 0.0;
+        gains[13] = -100.0;
+        for gain in &mut gains[14..] {
+            *gain = 1.0;
+        }
+        let verdicts = vec![verdicts[0]; after.len()];
+        assert_eq!(
+            find_region(&after, &verdicts, &gains, &[], None),
+            Some(1..13)
+        );
+    }
+
+    /// A line that splits runs: a related heading, with nothing after it
+    /// that reads as running text.
+    fn wall_free_gap() -> Features {
+        Features {
+            cues: CueSet::RELATED_HEADING,
+            words: 1,
+            chars: 7,
+            ..Features::default()
+        }
     }
 }
