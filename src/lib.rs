@@ -52,7 +52,8 @@
 //! [`Error::InputTooLarge`] (over [`Config::max_input_bytes`]),
 //! [`Error::NotText`] for binary data, [`Error::NoArticle`] for pages with
 //! no running text (a page with text but no confident article gives its
-//! best block's text with a low confidence). Broken markup is parsed as
+//! best block's text with a low confidence, a short post its headline and
+//! the lines under it). Broken markup is parsed as
 //! browsers parse it; nesting past 128 elements is flattened, formatting
 //! elements and attributes capped and parsed nodes budgeted per input
 //! byte before parsing, so cost stays linear and memory a few bytes per

@@ -4,13 +4,16 @@
 use super::labels::{demote, drop_repeated_paragraphs, is_story_prose};
 use super::listing::Listing;
 use super::params::Params;
-use super::roles::{choose_title, clean_byline, find_byline, find_near, title_from_metadata};
+use super::region::ELSEWHERE;
+use super::roles::{
+    choose_title, clean_byline, find_byline, find_near, title_from_metadata, titles_agree,
+};
 use crate::article::{Article, Label, LineVerdict, RelatedLink};
 use crate::classify::Verdict;
 use crate::config::Config;
 use crate::cues::CueSet;
 use crate::dates::find_date;
-use crate::document::{Document, Metadata};
+use crate::document::{Document, HintSet, Metadata, NO_CONTAINER};
 use crate::features::Features;
 use crate::metadata::PageMetadata;
 use std::collections::HashMap;
@@ -206,8 +209,9 @@ pub(super) fn confidence(kept_gain: f32, params: &Params) -> f32 {
 /// running text of the block that holds the most of it (the whole page on
 /// text pages), with a low confidence, so that a page with text is never
 /// lost. A page with less running text than
-/// [`Params::fallback_min_words`] (a home page of teasers, a gallery, an
-/// empty shell) has no article.
+/// [`Params::fallback_min_words`] has no article (a home page of teasers,
+/// a gallery, an empty shell), unless it is a short post under the page's
+/// headline (see `headline_post`).
 pub(super) fn fallback_article(
     document: &Document,
     features: &[Features],
@@ -226,7 +230,8 @@ pub(super) fn fallback_article(
         .map(|(&block, &words)| (block, words));
     let Some((block, words)) = best.filter(|&(_, words)| words as f32 >= params.fallback_min_words)
     else {
-        return unassembled(document, verdicts);
+        return headline_post(document, features, verdicts, config)
+            .unwrap_or_else(|| unassembled(document, verdicts));
     };
     let kept: Vec<usize> = (0..features.len())
         .filter(|&index| features[index].container == block && is_text(&features[index]))
@@ -250,4 +255,158 @@ pub(super) fn fallback_article(
     let gain = words as f32 * (1.0 - config.effective_body_threshold());
     article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
     article
+}
+
+/// Hints of an element the page marks as the article's (`<article>`, an
+/// `entry-content` or `post` class).
+const ARTICLE_MARKS: HintSet = HintSet::ARTICLE.union(HintSet::ARTICLE_CLASS);
+
+/// How many levels above the headline's own block the post's block is
+/// looked for.
+const POST_BLOCK_MAX_LIFT: usize = 3;
+
+/// A headline of fewer words than this is not matched against the page's
+/// title ("Home", "Tags" sit inside many titles).
+const POST_HEADLINE_MIN_WORDS: u32 = 3;
+
+/// The article of a short post (a photo with a line under it, a link
+/// with a note): the page's headline, the heading that repeats its
+/// `<title>` or JSON-LD headline, inside an element the page marks as the
+/// article's, and the lines of that element after it up to the first
+/// section wall, but for what the page marks as lying elsewhere. Such a
+/// post has too little running text for any region or for
+/// [`fallback_article`]'s best block, yet it is the page's article. `None`
+/// when the page has no such headline or nothing under it.
+fn headline_post(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Option<Article> {
+    let metadata = &document.metadata;
+    let json_ld_headline = metadata
+        .json_ld
+        .as_ref()
+        .and_then(|article| article.headline.as_deref());
+    let wanted: Vec<&str> = [json_ld_headline, metadata.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let headline = (0..features.len()).find(|&index| {
+        let line = &features[index];
+        (1..=3).contains(&line.heading_level)
+            && line.words >= POST_HEADLINE_MIN_WORDS
+            && !line.hints.intersects(ELSEWHERE)
+            && wanted
+                .iter()
+                .any(|title| titles_agree(document.line_text(&document.lines[index]), title))
+    })?;
+    let post = post_block(document, features[headline].container)?;
+    let inside = |mut container: u32| {
+        while container != NO_CONTAINER {
+            if container == post {
+                return true;
+            }
+            container = match document.blocks.get(container as usize) {
+                Some(block) => block.parent,
+                None => return false,
+            };
+        }
+        false
+    };
+    let kept: Vec<usize> = (headline + 1..features.len())
+        .take_while(|&index| {
+            inside(features[index].container)
+                && !features[index].cues.intersects(CueSet::SECTION_WALL)
+        })
+        .filter(|&index| {
+            let line = &features[index];
+            line.words > 0
+                && !line.hints.intersects(ELSEWHERE)
+                && !line.cues.intersects(CueSet::NAVIGATION)
+        })
+        .collect();
+    let last = *kept.last()?;
+    let region = headline..last + 1;
+    let mut labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    for &index in &kept {
+        labels[index] = Label::Body;
+    }
+    let mut article = build_article(
+        document,
+        features,
+        verdicts,
+        &labels,
+        &region,
+        Some(headline),
+        config,
+    );
+    let params = &config.assembler;
+    let words: u32 = kept.iter().map(|&index| features[index].words).sum();
+    let gain = words as f32 * (1.0 - config.effective_body_threshold());
+    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
+    Some(article)
+}
+
+/// The nearest block at or above `container` (at most
+/// [`POST_BLOCK_MAX_LIFT`] levels up) that the page marks as the
+/// article's.
+fn post_block(document: &Document, container: u32) -> Option<u32> {
+    let mut block = container;
+    for _ in 0..=POST_BLOCK_MAX_LIFT {
+        let element = document.blocks.get(block as usize)?;
+        if element.hints.intersects(ARTICLE_MARKS) {
+            return Some(block);
+        }
+        block = element.parent;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Error, Extractor};
+
+    /// A blog page whose post is a headline, a source and one short line.
+    fn short_post(post_class: &str) -> String {
+        let menu: String = ["Home", "About", "Archive", "Contact"]
+            .iter()
+            .map(|item| format!("<li><a href='/{item}'>{item}</a></li>"))
+            .collect();
+        format!(
+            "<html><head><title>A Blog - Paper Lanterns Over the River</title></head><body>\
+             <nav><ul>{menu}</ul></nav>\
+             <div class='{post_class}'><h2>Paper Lanterns Over the River</h2>\
+             <p>via example.org</p><p>Hundreds of lanterns drifted past the old bridge.</p></div>\
+             <div class='sidebar'><p>Subscribe</p></div></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_short_post_under_the_page_headline_is_the_article() {
+        let extractor = Extractor::new(Config::default());
+        let article = extractor
+            .extract_html_str(&short_post("post"))
+            .expect("the post is the article");
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Paper Lanterns Over the River")
+        );
+        // The source credit is no paragraph of the post.
+        assert_eq!(
+            article.paragraphs,
+            ["Hundreds of lanterns drifted past the old bridge."]
+        );
+        assert!(article.confidence < 0.5, "{}", article.confidence);
+    }
+
+    #[test]
+    fn without_an_article_container_a_short_page_has_no_article() {
+        let extractor = Extractor::new(Config::default());
+        let result = extractor.extract_html_str(&short_post("box"));
+        assert!(matches!(result, Err(Error::NoArticle)), "{result:?}");
+    }
 }

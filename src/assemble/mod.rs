@@ -35,7 +35,9 @@
 //! 6. **Article.** Body lines become paragraphs, captions and related
 //!    lines their own lists; byline and date come from the lines around.
 //!    A page with running text but no region gives its best block's
-//!    running text with a low confidence, rather than nothing.
+//!    running text with a low confidence, rather than nothing; a short
+//!    post (the page's headline in an element marked as the article's,
+//!    a line or two under it) gives those lines.
 //! 7. **Listing** ([`listing`]). A page whose article is short or missing
 //!    (a job board, a shop's grid, a thread of short posts) may be a list
 //!    of records: many sibling blocks of one kind holding text the page

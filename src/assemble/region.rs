@@ -46,7 +46,7 @@ const ARTICLE_EXTENSION_MAX_LINK_DENSITY: f32 = 0.5;
 
 /// Hints that place a line outside the article, whatever its text: the
 /// region never grows over such lines.
-const ELSEWHERE: HintSet = HintSet::NAVIGATION
+pub(super) const ELSEWHERE: HintSet = HintSet::NAVIGATION
     .union(HintSet::ASIDE)
     .union(HintSet::FURNITURE_CLASS)
     .union(HintSet::RELATED_CLASS)

@@ -456,7 +456,7 @@ fn agreed_title(line: Option<String>, metadata: &Metadata) -> Option<String> {
 }
 
 /// Whether one title holds the other, case and spacing aside.
-fn titles_agree(a: &str, b: &str) -> bool {
+pub(super) fn titles_agree(a: &str, b: &str) -> bool {
     let (a, b) = (title_key(a), title_key(b));
     !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
 }
