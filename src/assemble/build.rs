@@ -277,7 +277,7 @@ const POST_HEADLINE_MIN_WORDS: u32 = 3;
 /// post has too little running text for any region or for
 /// [`fallback_article`]'s best block, yet it is the page's article. `None`
 /// when the page has no such headline or nothing under it.
-fn headline_post(
+pub(super) fn headline_post(
     document: &Document,
     features: &[Features],
     verdicts: &[Verdict],
@@ -408,5 +408,34 @@ mod tests {
         let extractor = Extractor::new(Config::default());
         let result = extractor.extract_html_str(&short_post("box"));
         assert!(matches!(result, Err(Error::NoArticle)), "{result:?}");
+    }
+
+    #[test]
+    fn a_sidebar_blurb_gives_way_to_the_post_under_the_headline() {
+        let blurb = "<div class='about'><p>I write about rivers, bridges and the towns \
+                     that grew up around them, and I have done so every week since the \
+                     spring of my first year here.</p></div>";
+        let tags: String = (1..=12)
+            .map(|tag| format!("<li><a href='/tag/{tag}'>Tag number {tag}</a></li>"))
+            .collect();
+        let sidebar = format!("{blurb}<ul class='tags'>{tags}</ul>");
+        let page = short_post("post").replace(
+            "<div class='post'>",
+            &format!("{sidebar}<div class='post'>"),
+        );
+        let article = Extractor::new(Config::default())
+            .extract_html_str(&page)
+            .expect("the post is the article");
+        assert_eq!(
+            article.paragraphs.last().map(String::as_str),
+            Some("Hundreds of lanterns drifted past the old bridge.")
+        );
+        assert!(!article.text().contains("rivers, bridges"));
+        // Without the headline's post, the blurb is what the page holds.
+        let page = page.replace("<div class='post'>", "<div class='box'>");
+        let article = Extractor::new(Config::default())
+            .extract_html_str(&page)
+            .expect("the blurb is an article");
+        assert!(article.paragraphs[0].starts_with("I write about rivers"));
     }
 }

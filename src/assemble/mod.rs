@@ -61,7 +61,7 @@ use crate::classify::Verdict;
 use crate::config::Config;
 use crate::document::Document;
 use crate::features::Features;
-use build::{build_article, confidence, fallback_article, listing_article};
+use build::{build_article, confidence, fallback_article, headline_post, listing_article};
 use labels::{drop_repeated_paragraphs, revise_labels};
 use region::{find_region, line_gain, region_gain, without_false_walls};
 use roles::{find_title, title_from_metadata};
@@ -76,6 +76,18 @@ pub(crate) fn assemble(
     let article = assemble_story(document, features, verdicts, config);
     let params = &config.assembler;
     let story_words = body_words(&article, features);
+    if (story_words as f32) < params.post_switch_words {
+        if let Some(post) = headline_post(document, features, verdicts, config) {
+            let shared = post
+                .lines
+                .iter()
+                .zip(&article.lines)
+                .any(|(post, story)| post.label == Label::Body && story.label == Label::Body);
+            if !shared {
+                return post;
+            }
+        }
+    }
     if story_words as f32 >= params.listing_weak_words {
         return article;
     }
