@@ -98,6 +98,9 @@ enum Opening {
 
 /// Longest line (in words) that a heading phrase may open.
 const HEADING_MAX_WORDS: u32 = 6;
+/// Longest line (in words) that a counted comment heading may open: the
+/// count, the phrase, and the post's title after it.
+const COUNTED_HEADING_MAX_WORDS: u32 = 24;
 /// Share of a heading line a related-stories phrase must cover: "Most
 /// read in Science" is a heading, "Popular languages include:" a sentence
 /// of the article that happens to open with one.
@@ -194,9 +197,10 @@ pub(crate) fn match_cues(lowercase: &str, words: u32, has_digit: bool) -> CueSet
     let matcher = &*MATCHER;
     let core = core_span(lowercase);
     let mut cues = opening_cues(matcher, lowercase, &core, words);
-    // "12 comments": a comment heading may open after a count. Only short
-    // lines can be headings, and only lines with a digit carry a count.
-    if has_digit && words <= HEADING_MAX_WORDS {
+    // "12 comments": a comment heading may open after a count. Only lines
+    // with a digit carry a count; with one, the heading may go on to name
+    // the post ("59 comments on “…”", "12 Kommentare zu „…“").
+    if has_digit && words <= COUNTED_HEADING_MAX_WORDS {
         let counted_start = skip_count(lowercase, core.start);
         if counted_start != core.start {
             for (lexicon, end) in opening_hits(matcher, lowercase, counted_start) {
@@ -576,6 +580,12 @@ mod tests {
         assert!(
             !cues("comments from the minister were not expected by anyone here")
                 .contains(CueSet::COMMENT_HEADING)
+        );
+        // A counted heading may name the post it is under.
+        let named = "59 comments on “the long walk home through the hills of the north”";
+        assert!(cues(named).contains(CueSet::COMMENT_HEADING));
+        assert!(
+            cues("12 kommentare zu „ein langer weg nach hause“").contains(CueSet::COMMENT_HEADING)
         );
     }
 

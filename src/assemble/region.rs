@@ -284,17 +284,19 @@ fn best_run_per_stretch(features: &[Features], gains: &[f32]) -> Vec<Candidate> 
 /// The page's lines, with the wall taken off the "related" headings that
 /// head running text (see `heads_running_text`): the region, its
 /// extensions and the labels then treat them as the article's own
-/// headings. Borrowed when there is none, and on pages that show no links
-/// (text), where a list of teasers cannot be told from text.
+/// headings. Borrowed when there is none. On pages that show no links
+/// (text), where a list of teasers cannot be told from text, only the
+/// comment actions repeated under each post lose their wall.
 pub(super) fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> {
     let page_shows_links = features.iter().any(|line| line.link_chars > 0);
-    if !page_shows_links {
-        return Cow::Borrowed(features);
-    }
     let false_walls: Vec<usize> = (0..features.len())
         .filter(|&index| {
             features[index].cues.intersects(CueSet::SECTION_WALL)
-                && heads_running_text(features, index)
+                && if page_shows_links {
+                    heads_running_text(features, index)
+                } else {
+                    is_per_post_action(&features[index])
+                }
         })
         .collect();
     if false_walls.is_empty() {
@@ -311,6 +313,14 @@ pub(super) fn without_false_walls(features: &[Features]) -> Cow<'_, [Features]> 
 /// action under each post, no wall.
 const PER_POST_ACTION_MIN_REPEATS: u32 = 2;
 
+/// Whether a comment heading is an action of each post ("Add a comment"
+/// under each answer of a Q&A page) rather than the heading of the
+/// page's comments: it recurs. Told by repeats alone, it holds on text
+/// pages too.
+fn is_per_post_action(line: &Features) -> bool {
+    line.cues.contains(CueSet::COMMENT_HEADING) && line.repeat_count >= PER_POST_ACTION_MIN_REPEATS
+}
+
 /// Whether a "related" heading belongs to the article rather than
 /// opening a list of other stories: it recurs in its own block (a label of
 /// each item), the lines after it are unlinked prose, line after line
@@ -322,9 +332,7 @@ const PER_POST_ACTION_MIN_REPEATS: u32 = 2;
 fn heads_running_text(features: &[Features], index: usize) -> bool {
     let line = &features[index];
     if line.cues.contains(CueSet::COMMENT_HEADING) {
-        // "Add a comment" under each answer of a Q&A page is an action of
-        // each post, not the heading of the page's comments.
-        return line.repeat_count >= PER_POST_ACTION_MIN_REPEATS;
+        return is_per_post_action(line);
     }
     // A label the article repeats item after item in its block
     // ("Recommended courses:" under each course) belongs to each item; the
@@ -665,5 +673,25 @@ mod tests {
             chars: 7,
             ..Features::default()
         }
+    }
+
+    #[test]
+    fn on_a_text_page_only_a_repeated_comment_action_loses_its_wall() {
+        let heading = |repeat_count: u32| Features {
+            words: 3,
+            chars: 13,
+            cues: CueSet::COMMENT_HEADING,
+            repeat_count,
+            ..Features::default()
+        };
+        let related = Features {
+            cues: CueSet::RELATED_HEADING,
+            ..heading(0)
+        };
+        let lines = [heading(2), heading(0), related];
+        let lifted = without_false_walls(&lines);
+        assert!(!lifted[0].cues.intersects(CueSet::SECTION_WALL));
+        assert!(lifted[1].cues.intersects(CueSet::SECTION_WALL));
+        assert!(lifted[2].cues.intersects(CueSet::SECTION_WALL));
     }
 }
