@@ -438,4 +438,37 @@ mod tests {
             .expect("the blurb is an article");
         assert!(article.paragraphs[0].starts_with("I write about rivers"));
     }
+
+    #[test]
+    fn a_list_set_in_the_block_of_the_line_introducing_it_is_the_articles() {
+        let prose = "<p>The shops cut their prices for the whole week before the holiday, \
+                     and the discounts reach far beyond the usual electronics and toys.</p>";
+        let items: String = ["Lego bomber set", "Electric racing track", "Film box set"]
+            .iter()
+            .enumerate()
+            .map(|(number, item)| {
+                let link = format!("http://shop.example/{number}");
+                format!("<br>{}) {item}<br><a href='{link}'>{link}</a>", number + 1)
+            })
+            .collect();
+        let page = format!(
+            "<html><body><article>{prose}{prose}\
+             <div class='deals'>Here are the offers not to miss:{items}</div>{prose}</article>\
+             </body></html>"
+        );
+        let article = Extractor::new(Config::default())
+            .extract_html_str(&page)
+            .expect("an article");
+        for item in [
+            "1) Lego bomber set",
+            "2) Electric racing track",
+            "3) Film box set",
+        ] {
+            assert!(
+                article.paragraphs.iter().any(|p| p == item),
+                "{item}: {:?}",
+                article.paragraphs
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@ use super::roles::is_headline_like;
 use crate::article::Label;
 use crate::classify::Verdict;
 use crate::cues::CueSet;
-use crate::document::HintSet;
+use crate::document::{HintSet, NO_CONTAINER};
 use crate::features::Features;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -50,10 +50,16 @@ pub(super) fn revise_labels(
     let mut in_related_section = false;
     let mut in_inline_box = false;
     let mut in_introduced_list = false;
+    // The block of the line that introduced the list, when it has one.
+    let mut intro_block = NO_CONTAINER;
     for (index, (line, verdict)) in features.iter().zip(verdicts).enumerate() {
         let first = verdict.label;
         let inside = region.contains(&index);
-        in_introduced_list &= line.hints.contains(HintSet::LIST_ITEM);
+        // The list goes on over its items, and over the short lines of
+        // the introducing line's own block ("1) …" lines set in one <p>).
+        let in_intro_block =
+            intro_block != NO_CONTAINER && line.container == intro_block && !line.is_prose();
+        in_introduced_list &= line.hints.contains(HintSet::LIST_ITEM) || in_intro_block;
         let is_section_heading = line.cues.contains(CueSet::RELATED_HEADING);
         in_related_section |= is_section_heading && index >= region.end;
         let label = if Some(index) == title {
@@ -82,7 +88,10 @@ pub(super) fn revise_labels(
         {
             Label::Related
         } else if is_promoted_in_region(features, verdicts, index)
-            || (in_introduced_list && is_introduced_item(line) && first != Label::Body)
+            || (in_introduced_list
+                && (is_introduced_item(line) || in_intro_block)
+                && !line.cues.intersects(ITEM_FURNITURE)
+                && first != Label::Body)
         {
             Label::Body
         } else {
@@ -93,6 +102,7 @@ pub(super) fn revise_labels(
         // article's, linked items included.
         if inside && label == Label::Body && line.ends_with_colon {
             in_introduced_list = true;
+            intro_block = line.container;
         }
         // A "Related" heading inside the article opens a box of links that
         // lasts until the text resumes.
