@@ -208,6 +208,13 @@ pub(crate) fn match_cues(lowercase: &str, words: u32, has_digit: bool) -> CueSet
                     cues.insert(CueSet::COMMENT_HEADING);
                 }
             }
+            let counted = &lowercase[counted_start..];
+            let heads_comments = lexicon::COUNTED_COMMENT_HEADINGS.iter().any(|phrase| {
+                counted.starts_with(phrase) && ends_on_boundary(counted, phrase.len())
+            });
+            if heads_comments {
+                cues.insert(CueSet::COMMENT_HEADING);
+            }
         }
     }
     if words > CONTAINED_MAX_WORDS {
@@ -587,6 +594,11 @@ mod tests {
         assert!(
             cues("12 kommentare zu „ein langer weg nach hause“").contains(CueSet::COMMENT_HEADING)
         );
+        // WordPress's own heading, and its translations, only with a count.
+        assert!(cues("8 thoughts on “six tips for more readers”").contains(CueSet::COMMENT_HEADING));
+        assert!(cues("2 gedanken zu „ein langer weg“").contains(CueSet::COMMENT_HEADING));
+        assert!(!cues("thoughts on the new budget").contains(CueSet::COMMENT_HEADING));
+        assert!(!cues("3 thoughtsonline posts").contains(CueSet::COMMENT_HEADING));
     }
 
     #[test]

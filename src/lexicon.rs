@@ -4635,6 +4635,58 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "일요일",
 ];
 
+/// Phrases that open a reader-comments section only after a count: the
+/// heading WordPress themes print over the comments ("8 thoughts on
+/// “…”", "2 Gedanken zu „…“") and its translations. Without the count
+/// they are an article's own words ("Thoughts on the budget").
+pub(crate) const COUNTED_COMMENT_HEADINGS: &[&str] = &[
+    // English
+    "thoughts on",
+    "replies to",
+    "responses to",
+    "comments on",
+    // French
+    "réflexions sur",
+    "réponses à",
+    "commentaires sur",
+    // German
+    "gedanken zu",
+    "antworten zu",
+    "antworten auf",
+    "kommentare zu",
+    // Spanish
+    "comentarios en",
+    "comentarios sobre",
+    "pensamientos sobre",
+    "respuestas a",
+    // Portuguese
+    "comentários em",
+    "comentários sobre",
+    "pensamentos sobre",
+    "respostas para",
+    // Italian
+    "pensieri su",
+    "commenti su",
+    "risposte a",
+    // Dutch
+    "gedachten over",
+    "reacties op",
+    // Polish
+    "myśli na temat",
+    "komentarzy do",
+    // Russian
+    "мысли о",
+    "комментария к",
+    "комментариев к",
+    "комментарий к",
+    // Indonesian
+    "pemikiran pada",
+    "tanggapan untuk",
+    // Vietnamese
+    "suy nghĩ về",
+    "bình luận về",
+];
+
 /// Headings that open a reader-comments section: "comments", "leave a
 /// reply", "commentaires", "bình luận", "комментарии", "评论".
 ///
