@@ -139,6 +139,8 @@ struct CueMatcher {
     opening_filter: WindowSet<4>,
     /// Legal markers (group 0) and caption markers (group 1).
     contained: WindowSet<4>,
+    /// Consent and cookie notice phrases, for the start of long lines.
+    consent: WindowSet<4>,
     /// The contained markers, then the date words, for short lines with a
     /// digit.
     contained_and_dates: WindowSet<3>,
@@ -166,6 +168,7 @@ impl CueMatcher {
             .expect("the opening phrases are valid patterns");
         let opening_filter = WindowSet::new(&[&opening_patterns]);
         let contained = WindowSet::new(&[lexicon::LEGAL_MARKERS, lexicon::CAPTION_MARKERS]);
+        let consent = WindowSet::new(&[lexicon::CONSENT_PHRASES]);
         let contained_and_dates = WindowSet::new(&[
             lexicon::LEGAL_MARKERS,
             lexicon::CAPTION_MARKERS,
@@ -181,6 +184,7 @@ impl CueMatcher {
             opening_lexicons,
             opening_filter,
             contained,
+            consent,
             contained_and_dates,
             numeric_date,
             day_or_year,
@@ -218,6 +222,10 @@ pub(crate) fn match_cues(lowercase: &str, words: u32, has_digit: bool) -> CueSet
         }
     }
     if words > CONTAINED_MAX_WORDS {
+        // A consent banner's long paragraph says what it is early on.
+        if matcher.consent.groups_in(consent_window(lowercase), 0b1) != 0 {
+            cues.insert(CueSet::LEGAL);
+        }
         return cues;
     }
     let may_be_date = has_digit && words <= DATE_MAX_WORDS;
@@ -230,6 +238,20 @@ pub(crate) fn match_cues(lowercase: &str, words: u32, has_digit: bool) -> CueSet
         cues.insert(CueSet::DATE);
     }
     cues
+}
+
+/// How far into a long line a consent phrase is looked for: about its
+/// first sentence or two.
+const CONSENT_WINDOW_BYTES: usize = 240;
+
+/// The start of `text`, up to [`CONSENT_WINDOW_BYTES`] and a character
+/// boundary.
+fn consent_window(text: &str) -> &str {
+    let mut end = text.len().min(CONSENT_WINDOW_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Whether `text` may hold what `numeric_date` matches: every such match
@@ -578,6 +600,24 @@ mod tests {
     fn prefixes_respect_word_boundaries() {
         assert!(cues("by jane doe").contains(CueSet::BYLINE));
         assert!(!cues("bystanders gathered near the scene").contains(CueSet::BYLINE));
+    }
+
+    #[test]
+    fn a_long_consent_notice_is_legal_text() {
+        let tail = " and to show you offers that fit what you read, measure how our pages \
+                    perform, keep the site secure and remember your choices between visits, \
+                    which you can change at any time from the settings at the foot of each \
+                    page of the site and in the app, whatever device you use";
+        let notice = format!("we and our partners store and access data on your device{tail}");
+        assert!(cues(&notice).contains(CueSet::LEGAL));
+        let german = format!("wir verwenden cookies, um inhalte zu personalisieren{tail}");
+        assert!(cues(&german).contains(CueSet::LEGAL));
+        // An article about cookies, or one that names a consent phrase
+        // late in a long paragraph, is no notice.
+        let recipe = format!("these chocolate chip cookies bake in twelve minutes{tail}");
+        assert!(!cues(&recipe).contains(CueSet::LEGAL));
+        let late = format!("the minister spoke for an hour{tail}, and said we use cookies");
+        assert!(!cues(&late).contains(CueSet::LEGAL));
     }
 
     #[test]

@@ -4635,6 +4635,99 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "일요일",
 ];
 
+/// Phrases of cookie and consent notices, looked for at the start of long
+/// lines (see `cues::CONSENT_WINDOW_BYTES`), which the contained legal
+/// markers skip: a consent banner's paragraph runs to a hundred words and
+/// more. Each phrase says what a notice says, not what an article about
+/// cookies or privacy would ("chocolate chip cookies" matches none).
+pub(crate) const CONSENT_PHRASES: &[&str] = &[
+    // English
+    "we use cookies",
+    "this website uses cookies",
+    "this site uses cookies",
+    "our website uses cookies",
+    "our site uses cookies",
+    "uses cookies to",
+    "use cookies and similar",
+    "cookies and similar technologies",
+    "cookies and other technologies",
+    "cookies and pixel",
+    "use of cookies",
+    "cookie policy",
+    "cookie settings",
+    "cookie preferences",
+    "accept all cookies",
+    "we and our partners",
+    "and our partners use",
+    "store and/or access information",
+    "store and access personal data",
+    "we process your data",
+    "we process your personal data",
+    "technical storage or access",
+    "by continuing to browse",
+    "by continuing to use this",
+    "by opting in",
+    "you agree to receive",
+    "you consent to",
+    "unsubscribe at any time",
+    "notice to consumers",
+    "do not sell or share",
+    // French
+    "nous utilisons des cookies",
+    "ce site utilise des cookies",
+    "notre site utilise des cookies",
+    "utilisation des cookies",
+    "en poursuivant votre navigation",
+    // German
+    "wir verwenden cookies",
+    "wir nutzen cookies",
+    "diese website verwendet cookies",
+    "diese webseite verwendet cookies",
+    "verwendung von cookies",
+    "ihre einwilligung",
+    "wir und unsere partner",
+    // Spanish
+    "utilizamos cookies",
+    "usamos cookies",
+    "este sitio web utiliza cookies",
+    "este sitio utiliza cookies",
+    "uso de cookies",
+    "nosotros y nuestros socios",
+    // Portuguese
+    "este site utiliza cookies",
+    "este site usa cookies",
+    "nós e os nossos parceiros",
+    // Italian
+    "utilizziamo i cookie",
+    "utilizziamo cookie",
+    "questo sito utilizza cookie",
+    "questo sito utilizza i cookie",
+    "noi e i nostri partner",
+    // Dutch
+    "wij gebruiken cookies",
+    "we gebruiken cookies",
+    "deze website gebruikt cookies",
+    // Polish
+    "używamy plików cookie",
+    "ta strona używa plików cookie",
+    // Russian
+    "мы используем файлы cookie",
+    "сайт использует файлы cookie",
+    "использует файлы cookie",
+    // Indonesian
+    "kami menggunakan cookie",
+    "situs ini menggunakan cookie",
+    // Vietnamese
+    "chúng tôi sử dụng cookie",
+    "trang web này sử dụng cookie",
+    // Chinese
+    "我们使用cookie",
+    "本网站使用cookie",
+    // Japanese
+    "cookieを使用",
+    "クッキーを使用",
+];
+
 /// Phrases that open a reader-comments section only after a count: the
 /// heading WordPress themes print over the comments ("8 thoughts on
 /// “…”", "2 Gedanken zu „…“") and its translations. Without the count
