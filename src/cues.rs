@@ -610,6 +610,8 @@ mod tests {
                     page of the site and in the app, whatever device you use";
         let notice = format!("we and our partners store and access data on your device{tail}");
         assert!(cues(&notice).contains(CueSet::LEGAL));
+        let panel = format!("these cookies are set by the services we have added{tail}");
+        assert!(cues(&panel).contains(CueSet::LEGAL));
         let german = format!("wir verwenden cookies, um inhalte zu personalisieren{tail}");
         assert!(cues(&german).contains(CueSet::LEGAL));
         // An article about cookies, or one that names a consent phrase

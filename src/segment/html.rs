@@ -352,6 +352,12 @@ const FURNITURE_WORDS: &[&str] = &[
     "banner",
     "cookie",
     "cookies",
+    "consent",
+    "gdpr",
+    "onetrust",
+    "cookiebot",
+    "didomi",
+    "usercentrics",
     "popup",
     "modal",
     "masthead",
@@ -1627,6 +1633,9 @@ mod tests {
         assert_eq!(word_hints("Sidebar"), HintSet::FURNITURE_CLASS);
         assert_eq!(word_hints("RELATED"), HintSet::RELATED_CLASS);
         assert_eq!(word_hints("sidebars"), HintSet::default());
+        // A consent manager's dialog, by its own name or a vendor's.
+        assert_eq!(word_hints("consent"), HintSet::FURNITURE_CLASS);
+        assert_eq!(word_hints("onetrust"), HintSet::FURNITURE_CLASS);
     }
 
     fn lines(document: &Document) -> Vec<&str> {
