@@ -226,6 +226,13 @@ pub(crate) enum DeclaredKind {
 }
 
 impl Metadata {
+    /// The JSON-LD article's headline, if the page has one.
+    pub fn json_ld_headline(&self) -> Option<&str> {
+        self.json_ld
+            .as_ref()
+            .and_then(|article| article.headline.as_deref())
+    }
+
     /// What kind of page the page declares itself: an article when its
     /// `og:type` or a JSON-LD object says so, something else when its
     /// `og:type` names another kind.

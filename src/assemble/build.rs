@@ -80,19 +80,11 @@ pub(super) fn listing_article(
     };
     let region = first..last + 1;
     let title = title_from_metadata(document, &region, config);
-    let mut labels: Vec<Label> = verdicts
-        .iter()
-        .map(|verdict| demote(verdict.label, Label::Navigation))
-        .collect();
-    for &index in &listing.lines {
-        labels[index] = Label::Body;
-    }
+    let labels = kept_lines_labels(verdicts, &listing.lines);
     let mut article = build_article(
         document, features, verdicts, &labels, &region, title, config,
     );
-    let params = &config.assembler;
-    let gain = listing.words as f32 * (1.0 - config.effective_body_threshold());
-    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
+    article.confidence = fallback_confidence(listing.words, config);
     article
 }
 
@@ -241,20 +233,35 @@ pub(super) fn fallback_article(
     };
     let region = first..last + 1;
     let title = title_from_metadata(document, &region, config);
-    let mut labels: Vec<Label> = verdicts
-        .iter()
-        .map(|verdict| demote(verdict.label, Label::Navigation))
-        .collect();
-    for &index in &kept {
-        labels[index] = Label::Body;
-    }
+    let mut labels = kept_lines_labels(verdicts, &kept);
     drop_repeated_paragraphs(features, &region, &mut labels);
     let mut article = build_article(
         document, features, verdicts, &labels, &region, title, config,
     );
-    let gain = words as f32 * (1.0 - config.effective_body_threshold());
-    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
+    article.confidence = fallback_confidence(words, config);
     article
+}
+
+/// The labels of an article made of `kept` lines alone: they are body,
+/// and every other line is demoted as outside an article.
+fn kept_lines_labels(verdicts: &[Verdict], kept: &[usize]) -> Vec<Label> {
+    let mut labels: Vec<Label> = verdicts
+        .iter()
+        .map(|verdict| demote(verdict.label, Label::Navigation))
+        .collect();
+    for &index in kept {
+        labels[index] = Label::Body;
+    }
+    labels
+}
+
+/// The confidence of an article found without a region (the best block,
+/// the main list, a short post) holding `words` words: a share of what a
+/// region of that much text would get.
+fn fallback_confidence(words: u32, config: &Config) -> f32 {
+    let params = &config.assembler;
+    let gain = words as f32 * (1.0 - config.effective_body_threshold());
+    params.fallback_confidence_share * confidence(gain.sqrt(), params)
 }
 
 /// Hints of an element the page marks as the article's (`<article>`, an
@@ -284,10 +291,7 @@ pub(super) fn headline_post(
     config: &Config,
 ) -> Option<Article> {
     let metadata = &document.metadata;
-    let json_ld_headline = metadata
-        .json_ld
-        .as_ref()
-        .and_then(|article| article.headline.as_deref());
+    let json_ld_headline = metadata.json_ld_headline();
     let wanted: Vec<&str> = [json_ld_headline, metadata.title.as_deref()]
         .into_iter()
         .flatten()
@@ -328,13 +332,7 @@ pub(super) fn headline_post(
         .collect();
     let last = *kept.last()?;
     let region = headline..last + 1;
-    let mut labels: Vec<Label> = verdicts
-        .iter()
-        .map(|verdict| demote(verdict.label, Label::Navigation))
-        .collect();
-    for &index in &kept {
-        labels[index] = Label::Body;
-    }
+    let labels = kept_lines_labels(verdicts, &kept);
     let mut article = build_article(
         document,
         features,
@@ -344,10 +342,8 @@ pub(super) fn headline_post(
         Some(headline),
         config,
     );
-    let params = &config.assembler;
     let words: u32 = kept.iter().map(|&index| features[index].words).sum();
-    let gain = words as f32 * (1.0 - config.effective_body_threshold());
-    article.confidence = params.fallback_confidence_share * confidence(gain.sqrt(), params);
+    article.confidence = fallback_confidence(words, config);
     Some(article)
 }
 

@@ -478,6 +478,17 @@ mod tests {
         heads_running_text(&features, index)
     }
 
+    /// `count` lines the classifier reads as body.
+    fn body_verdicts(count: usize) -> Vec<Verdict> {
+        vec![
+            Verdict {
+                label: Label::Body,
+                scores: [0.9, 0.0, 0.1, 0.0],
+            };
+            count
+        ]
+    }
+
     const PROSE: &str = "<p>Our reviewers spent a month with each of these laptops, testing them at home and at work, and found that the batteries lasted longer than their makers claim.</p>";
 
     #[test]
@@ -529,7 +540,6 @@ mod tests {
 
     #[test]
     fn a_run_the_page_marks_as_elsewhere_gives_way_to_plain_prose() {
-        use crate::classify::Verdict;
         let line = |words: u32, hints: HintSet| Features {
             words,
             chars: 6 * words,
@@ -545,13 +555,7 @@ mod tests {
         let mut features = vec![line(25, HintSet::default()); 3];
         features.push(wall);
         features.extend(vec![line(30, HintSet::COMMENT_CLASS); 10]);
-        let verdicts = vec![
-            Verdict {
-                label: Label::Body,
-                scores: [0.9, 0.0, 0.1, 0.0],
-            };
-            features.len()
-        ];
+        let verdicts = body_verdicts(features.len());
         let mut gains = vec![1.0; features.len()];
         gains[3] = 0.0;
         for gain in &mut gains[4..] {
@@ -571,7 +575,6 @@ mod tests {
 
     #[test]
     fn a_story_run_straight_into_its_comments_keeps_the_story() {
-        use crate::classify::Verdict;
         let line = |words: u32, hints: HintSet| Features {
             words,
             chars: 6 * words,
@@ -582,13 +585,7 @@ mod tests {
         // comments, which carry most of the run's words and its gain.
         let mut features = vec![line(50, HintSet::default()); 3];
         features.extend(vec![line(40, HintSet::COMMENT_CLASS); 8]);
-        let verdicts = vec![
-            Verdict {
-                label: Label::Body,
-                scores: [0.9, 0.0, 0.1, 0.0],
-            };
-            features.len()
-        ];
+        let verdicts = body_verdicts(features.len());
         let gains = vec![2.0; features.len()];
         assert_eq!(
             find_region(&features, &verdicts, &gains, &[], None),
@@ -616,7 +613,6 @@ mod tests {
 
     #[test]
     fn the_comments_give_way_to_the_prose_before_their_heading() {
-        use crate::classify::Verdict;
         let line = |words: u32| Features {
             words,
             chars: 6 * words,
@@ -631,13 +627,7 @@ mod tests {
         let mut features = vec![line(30); 3];
         features.push(wall);
         features.extend(vec![line(30); 12]);
-        let verdicts = vec![
-            Verdict {
-                label: Label::Body,
-                scores: [0.9, 0.0, 0.1, 0.0],
-            };
-            features.len()
-        ];
+        let verdicts = body_verdicts(features.len());
         let mut gains = vec![1.0; features.len()];
         gains[3] = 0.0;
         for gain in &mut gains[4..] {
@@ -657,7 +647,7 @@ mod tests {
         for gain in &mut gains[14..] {
             *gain = 1.0;
         }
-        let verdicts = vec![verdicts[0]; after.len()];
+        let verdicts = body_verdicts(after.len());
         assert_eq!(
             find_region(&after, &verdicts, &gains, &[], None),
             Some(1..13)

@@ -61,10 +61,7 @@ pub(super) fn title_from_metadata(
     config: &Config,
 ) -> Option<usize> {
     let metadata = &document.metadata;
-    let json_ld_headline = metadata
-        .json_ld
-        .as_ref()
-        .and_then(|article| article.headline.as_deref());
+    let json_ld_headline = metadata.json_ld_headline();
     let wanted: Vec<&str> = [
         json_ld_headline,
         metadata.first_heading.as_deref(),
@@ -394,10 +391,7 @@ pub(super) fn choose_title(line: Option<String>, metadata: &Metadata) -> Option<
                 .filter(|_| metadata.heading_count == 1)
                 .map(str::trim)
                 .filter(|heading| !heading.is_empty());
-            let json_ld = metadata
-                .json_ld
-                .as_ref()
-                .and_then(|article| article.headline.as_deref());
+            let json_ld = metadata.json_ld_headline();
             sole_heading
                 .or(page_title)
                 .or(json_ld)
@@ -423,10 +417,7 @@ pub(super) fn choose_title(line: Option<String>, metadata: &Metadata) -> Option<
 /// first `<h1>` that agrees with another metadata title wins, else the
 /// JSON-LD headline, else `og:title`/`<title>`, else the line after all.
 fn agreed_title(line: Option<String>, metadata: &Metadata) -> Option<String> {
-    let json_ld = metadata
-        .json_ld
-        .as_ref()
-        .and_then(|article| article.headline.as_deref());
+    let json_ld = metadata.json_ld_headline();
     let page_title = metadata.title.as_deref();
     let heading = metadata.first_heading.as_deref();
     let known: Vec<&str> = [json_ld, page_title, heading]
