@@ -297,7 +297,8 @@ pub struct Article {
     /// How sure newsclip is that [`Article::paragraphs`] is the page's
     /// article, from 0 to 1. A page with running text but no line run that
     /// reads confidently as an article still gives its best block's text,
-    /// with a low confidence (below 0.5), rather than
+    /// and a page of other text (a catalogue, an index, a listing) its
+    /// main block's, with a low confidence (below 0.5), rather than
     /// [`Error::NoArticle`](crate::Error::NoArticle): filter on it when
     /// precision matters more than coverage.
     #[cfg_attr(feature = "serde", serde(with = "serde_shape::confidence"))]

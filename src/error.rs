@@ -48,8 +48,10 @@ pub enum Error {
     #[error("the input is binary data, not text or HTML (control bytes in the first 64 KiB)")]
     NotText,
     /// The page is text but holds no article: no run of lines reads as body
-    /// text. Home pages, section fronts, galleries and empty shells that
-    /// scripts fill in a browser end here.
+    /// text, and no block of the page holds enough text of its own (its
+    /// menus, asides and repeated buttons aside) to stand in for one.
+    /// Pages of menus, galleries and empty shells that scripts fill in a
+    /// browser end here.
     #[error("no article found: no run of lines on the page reads as article body text")]
     NoArticle,
     /// The input starts as gzip data (its magic bytes) but does not

@@ -9,7 +9,7 @@
 //!    paragraph is [`Error::NoArticle`].
 
 use crate::article::{Article, LineVerdict};
-use crate::assemble::{assemble, page_metadata};
+use crate::assemble::{assemble, page_metadata, page_text_article};
 use crate::classify::{classify, Verdict};
 use crate::config::Config;
 use crate::decode::{decode_text, gunzip_within, html_encoding, looks_binary, looks_like_html};
@@ -337,7 +337,8 @@ impl Extractor {
         let Some(visible_words) = replaceable_words(&visible) else {
             return visible;
         };
-        let hidden = self.extract_document(&self.segment_html(html, HiddenText::Include));
+        let hidden_document = self.segment_html(html, HiddenText::Include);
+        let hidden = self.extract_document(&hidden_document);
         let wanted = HIDDEN_ARTICLE_FACTOR * visible_words;
         let found = match (visible, hidden) {
             (Err(_), hidden) => hidden,
@@ -345,7 +346,37 @@ impl Extractor {
             (visible, _) => visible,
         };
         let found = self.or_noscript(found, document, html);
-        or_script_body(found, document)
+        let found = or_script_body(found, document);
+        self.or_page_text(found, &[document, &hidden_document])
+    }
+
+    /// `found`, or when no reading of the page gave an article, the text
+    /// of the main block of the first of `documents` (the visible page,
+    /// then with its hidden parts: tabs and accordions) that has one (see
+    /// `assemble::page_text_article`). The last resort, after the hidden
+    /// parts' article and the script data, so that a page that keeps its
+    /// story there is read from there.
+    fn or_page_text(
+        &self,
+        found: Result<Article, Error>,
+        documents: &[&Document],
+    ) -> Result<Article, Error> {
+        if !matches!(found, Err(Error::NoArticle)) {
+            return found;
+        }
+        documents
+            .iter()
+            .find_map(|document| self.page_text(document))
+            .map_or(found, Ok)
+    }
+
+    /// The text of a page's main block as an article, if it has one.
+    fn page_text(&self, document: &Document) -> Option<Article> {
+        let features = compute_features(document);
+        let verdicts: Vec<Verdict> = features.iter().map(classify).collect();
+        let mut article = page_text_article(document, &features, &verdicts, &self.config)?;
+        article.clean_output();
+        (!article.paragraphs.is_empty()).then_some(article)
     }
 
     /// `found`, or the article of the page's `noscript` markup when the
@@ -1035,6 +1066,69 @@ mod tests {
         assert_ne!(article.confidence, SCRIPT_BODY_CONFIDENCE);
     }
 
+    /// An index of papers: linked titles and author lines, no prose,
+    /// beside a menu the page marks as navigation.
+    fn paper_index(papers: usize) -> String {
+        const TOPICS: [&str; 6] = ["tides", "glaciers", "monsoons", "dunes", "reefs", "peat"];
+        const AUTHORS: [&str; 5] = [
+            "A. Moreau",
+            "K. Tanaka",
+            "L. Silva",
+            "J. Okafor",
+            "M. Novak",
+        ];
+        let entries: String = (0..papers)
+            .map(|paper| {
+                format!(
+                    "<dt><a href='/abs/{paper}'>[{paper}] Measuring {} at scale {paper}</a></dt>\
+                     <dd>{} and {}, on {}</dd>",
+                    TOPICS[paper % 6],
+                    AUTHORS[paper % 5],
+                    AUTHORS[(paper + 2) % 5],
+                    TOPICS[paper % 6]
+                )
+            })
+            .collect();
+        format!(
+            "<html><head><title>Recent papers</title></head><body>\
+             <nav><a href='/'>Home</a> <a href='/new'>New</a> <a href='/help'>Help</a></nav>\
+             <div id='content'><h1>Recent papers</h1><dl>{entries}</dl></div></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_page_of_other_text_gives_its_main_block_as_a_last_resort() {
+        let page = paper_index(12);
+        let article = Extractor::default()
+            .extract_html_str(&page)
+            .expect("the main block");
+        assert_eq!(article.paragraphs.len(), 2 * 12, "{:?}", article.paragraphs);
+        assert_eq!(article.paragraphs[0], "[0] Measuring tides at scale 0");
+        assert!(!article.paragraphs.iter().any(|line| line.contains("Help")));
+        assert!(article.confidence < 0.5, "{}", article.confidence);
+        // Script data holding an article is read before it.
+        let body = "A storm closed the country's two largest ports on Monday, halting \
+            shipments of grain and fuel for the second time this winter, officials said.\n\
+            Harbour officials said the ports could reopen on Wednesday if the wind eases \
+            as forecast, though shipping lines warned of delays into next week.\n\
+            Farmers' groups said the closure came at the worst moment of the export season.";
+        let with_body = page.replace(
+            "</title>",
+            &format!(
+                "</title><script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \
+                 \"articleBody\": {}}}</script>",
+                serde_json::to_string(body).unwrap()
+            ),
+        );
+        let article = Extractor::default().extract_html_str(&with_body).unwrap();
+        assert_eq!(article.confidence, SCRIPT_BODY_CONFIDENCE);
+        // A menu alone is still no article.
+        assert_eq!(
+            Extractor::default().extract_html_str(&paper_index(0)),
+            Err(Error::NoArticle)
+        );
+    }
+
     #[test]
     fn a_page_that_shows_its_text_only_without_scripts_is_read_from_noscript() {
         let posts: String = [
@@ -1124,14 +1218,17 @@ mod tests {
             "Harbour Hospital in Leith, full time"
         );
         assert!(article.confidence < 0.5, "{}", article.confidence);
-        // Without the listing, no line reads as an article.
+        // Without the listing no line reads as an article, and the last
+        // resort, the page's main block, holds the same lines: the cards'
+        // titles, written three times each, are no text of the page's own.
         let no_listing = Config::default()
             .with_assembler_parameter("listing_weak_words", 0.0)
             .expect("a parameter");
-        assert_eq!(
-            Extractor::new(no_listing).extract_html_str(&page),
-            Err(Error::NoArticle)
-        );
+        let main_block = Extractor::new(no_listing)
+            .extract_html_str(&page)
+            .expect("the main block");
+        assert_eq!(main_block.paragraphs, article.paragraphs);
+        assert!(main_block.confidence < 0.5, "{}", main_block.confidence);
         // Too few records make no list.
         assert_eq!(
             Extractor::default().extract_html_str(&job_board(4)),

@@ -7,7 +7,7 @@
 //! page marks as nothing else.
 
 use super::params::Params;
-use super::region::may_extend_over;
+use super::region::{may_extend_over, may_extend_over_links, ELSEWHERE};
 use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER, NO_KIND};
 use crate::features::Features;
@@ -178,6 +178,77 @@ fn best_list(
         lines,
         words: stats.words,
     })
+}
+
+/// The page's main block of text, for a page with neither an article
+/// nor a list of records: the block whose lines, its descendants' too,
+/// hold the most words of text the page marks as nothing else, less the
+/// words of what it marks as navigation, asides or furniture (a
+/// Readability-style score over the block tree, so the block that holds
+/// the content and not the page's menus wins). Its text lines are the
+/// page's content: a catalogue, an index of papers, a product's sheet.
+/// `None` without blocks, or under [`Params::fallback_min_words`].
+pub(super) fn main_text_block(
+    document: &Document,
+    features: &[Features],
+    params: &Params,
+) -> Option<Listing> {
+    let blocks = &document.blocks;
+    if blocks.is_empty() {
+        return None;
+    }
+    let templates = template_lines(document);
+    let is_text: Vec<bool> = features
+        .iter()
+        .zip(&templates)
+        .map(|(line, &template)| !template && is_page_text(line))
+        .collect();
+    let mut score = vec![0i64; blocks.len()];
+    let mut text_words = vec![0u32; blocks.len()];
+    for (index, line) in features.iter().enumerate() {
+        let Some(block) = score.get_mut(line.container as usize) else {
+            continue;
+        };
+        if is_text[index] {
+            *block += i64::from(line.words);
+            text_words[line.container as usize] += line.words;
+        } else if line.hints.intersects(ELSEWHERE) {
+            *block -= i64::from(line.words);
+        }
+    }
+    for index in (0..blocks.len()).rev() {
+        let parent = blocks[index].parent as usize;
+        if parent < index {
+            score[parent] += score[index];
+            text_words[parent] += text_words[index];
+        }
+    }
+    let (best, &best_score) = score
+        .iter()
+        .enumerate()
+        .max_by_key(|&(index, &score)| (score, std::cmp::Reverse(index)))?;
+    let words = text_words[best];
+    if best_score <= 0 || (words as f32) < params.fallback_min_words {
+        return None;
+    }
+    let mut inside = vec![false; blocks.len()];
+    for (index, block) in blocks.iter().enumerate() {
+        let parent = block.parent as usize;
+        inside[index] = index == best || (parent < index && inside[parent]);
+    }
+    let lines: Vec<usize> = (0..features.len())
+        .filter(|&index| {
+            is_text[index] && inside.get(features[index].container as usize) == Some(&true)
+        })
+        .collect();
+    Some(Listing { lines, words })
+}
+
+/// Whether a line is text of the page's own, linked or not: not inside
+/// navigation, an aside, furniture, a related box or the comments; no
+/// wall heading or legal line; written once on the page.
+fn is_page_text(line: &Features) -> bool {
+    may_extend_over_links(line) && !line.cues.contains(CueSet::LEGAL) && line.repeat_count == 0
 }
 
 /// Which lines are a template every record fills in: a line that, its
@@ -371,5 +442,36 @@ mod tests {
             ..plain
         };
         assert!(!is_record_text(&reply, false) && is_record_text(&reply, true));
+    }
+
+    #[test]
+    fn the_main_block_holds_the_pages_own_text_linked_or_not() {
+        // Three records in one block: too few for a list, but text.
+        let (mut page, mut features) = listing_page(3, 12);
+        for line in features.iter_mut().skip(1).step_by(2) {
+            // Each record's title is a link.
+            line.link_chars = 20;
+            line.chars = 20;
+        }
+        // The menu is larger than any record yet marked as navigation.
+        features[0].words = 30;
+        let params = Params::default();
+        let block = main_text_block(&page, &features, &params).expect("a main block");
+        assert_eq!(block.lines, (1..7).collect::<Vec<_>>());
+        assert_eq!(block.words, 3 * 16);
+        // A page whose text is all menus has none.
+        page.blocks[2].hints = HintSet::NAVIGATION;
+        for line in &mut features {
+            line.hints = HintSet::NAVIGATION;
+        }
+        assert!(main_text_block(&page, &features, &params).is_none());
+    }
+
+    #[test]
+    fn too_little_page_text_is_no_main_block() {
+        let params = Params::default();
+        let (page, features) = listing_page(1, 10);
+        assert!(((4 + 10) as f32) < params.fallback_min_words);
+        assert!(main_text_block(&page, &features, &params).is_none());
     }
 }

@@ -44,6 +44,12 @@
 //!    marks as nothing else. When the page's longest such list holds
 //!    several times the article's words, the records' text joins the
 //!    article's, at a low confidence.
+//! 8. **Page text** ([`page_text_article`]). When nothing above, nor the
+//!    page's hidden parts or script data, gives an article, the text of
+//!    the page's main block is returned at a low confidence: the block
+//!    whose own text (linked or not) most outweighs what it holds of
+//!    menus, asides and furniture. A catalogue or an index of papers is
+//!    text a user wants; a page of menus still has no article.
 
 mod build;
 mod labels;
@@ -109,6 +115,24 @@ pub(crate) fn assemble(
         }
         _ => article,
     }
+}
+
+/// The article of a page on which nothing else gave one (no region, no
+/// short post, no list of records, nothing hidden or held in script
+/// data): the text of the page's main block, at a low confidence (see
+/// [`listing::main_text_block`]). A catalogue, an index or a product
+/// sheet is text a user wants, though no line of it reads as an
+/// article's. `None` on a page with no such text (an empty shell, a
+/// page of menus).
+pub(crate) fn page_text_article(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Option<Article> {
+    let block = listing::main_text_block(document, features, &config.assembler)?;
+    let article = listing_article(document, features, verdicts, &block, config);
+    (!article.paragraphs.is_empty()).then_some(article)
 }
 
 /// The words of an article's body lines.

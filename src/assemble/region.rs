@@ -70,7 +70,7 @@ pub(super) fn may_extend_over(line: &Features) -> bool {
 }
 
 /// [`may_extend_over`] without the link test.
-fn may_extend_over_links(line: &Features) -> bool {
+pub(super) fn may_extend_over_links(line: &Features) -> bool {
     !line.hints.intersects(ELSEWHERE) && !line.cues.intersects(CueSet::SECTION_WALL)
 }
 
