@@ -107,7 +107,9 @@ impl Extractor {
     /// data and [`Error::NoArticle`] when no part of it reads as an article.
     pub fn extract_text(&self, text: &str) -> Result<Article, Error> {
         check_text(text, self.config.max_input_bytes)?;
-        self.extract_document(&segment_text(text))
+        let document = segment_text(text);
+        let found = self.extract_document(&document);
+        self.or_page_text(found, &[&document])
     }
 
     /// Extracts the article from a text page given as bytes, in whatever

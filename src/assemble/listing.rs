@@ -187,7 +187,8 @@ fn best_list(
 /// Readability-style score over the block tree, so the block that holds
 /// the content and not the page's menus wins). Its text lines are the
 /// page's content: a catalogue, an index of papers, a product's sheet.
-/// `None` without blocks, or under [`Params::fallback_min_words`].
+/// A text page, which has no blocks, gives its lines but the short
+/// labels. `None` under [`Params::fallback_min_words`].
 pub(super) fn main_text_block(
     document: &Document,
     features: &[Features],
@@ -195,7 +196,7 @@ pub(super) fn main_text_block(
 ) -> Option<Listing> {
     let blocks = &document.blocks;
     if blocks.is_empty() {
-        return None;
+        return main_text_lines(features, params);
     }
     let templates = template_lines(document);
     let is_text: Vec<bool> = features
@@ -242,6 +243,17 @@ pub(super) fn main_text_block(
         })
         .collect();
     Some(Listing { lines, words })
+}
+
+/// A text page's own text: its lines that are no short label (a menu
+/// entry), no wall or legal line, written once. Text pages have no
+/// markup to tell a menu block from the content's.
+fn main_text_lines(features: &[Features], params: &Params) -> Option<Listing> {
+    let lines: Vec<usize> = (0..features.len())
+        .filter(|&index| is_page_text(&features[index]) && !features[index].is_label())
+        .collect();
+    let words: u32 = lines.iter().map(|&index| features[index].words).sum();
+    (words as f32 >= params.fallback_min_words).then_some(Listing { lines, words })
 }
 
 /// Whether a line is text of the page's own, linked or not: not inside
@@ -473,5 +485,23 @@ mod tests {
         let (page, features) = listing_page(1, 10);
         assert!(((4 + 10) as f32) < params.fallback_min_words);
         assert!(main_text_block(&page, &features, &params).is_none());
+    }
+
+    #[test]
+    fn a_text_pages_own_text_is_its_lines_but_labels_and_repeats() {
+        let line = |words: u32, repeat_count: u32| Features {
+            words,
+            repeat_count,
+            container: NO_CONTAINER,
+            ..Features::default()
+        };
+        // A menu entry, two entries of an index, a button written twice.
+        let features = [line(2, 0), line(25, 0), line(30, 0), line(8, 1)];
+        let page = Document::default();
+        let params = Params::default();
+        let text = main_text_block(&page, &features, &params).expect("the page's text");
+        assert_eq!(text.lines, vec![1, 2]);
+        assert_eq!(text.words, 55);
+        assert!(main_text_block(&page, &features[..2], &params).is_none());
     }
 }

@@ -48,8 +48,9 @@
 //!    page's hidden parts or script data, gives an article, the text of
 //!    the page's main block is returned at a low confidence: the block
 //!    whose own text (linked or not) most outweighs what it holds of
-//!    menus, asides and furniture. A catalogue or an index of papers is
-//!    text a user wants; a page of menus still has no article.
+//!    menus, asides and furniture (on a text page, its lines but the
+//!    short labels). A catalogue or an index of papers is text a user
+//!    wants; a page of menus still has no article.
 
 mod build;
 mod labels;
