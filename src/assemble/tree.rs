@@ -9,10 +9,14 @@
 //! lower than the story's own block (the sidebar costs it), while an
 //! article split over two sibling blocks lifts their common parent above
 //! either. Readability scores the tree the same way, with hand-set
-//! weights per tag; here the weights are the classifier's.
+//! weights per tag; here the weights are the classifier's. When the
+//! page's `<article>` or `<main>` around that block holds much more of
+//! the page's evidence than the block itself, the story was one section
+//! of the content (a service page, a product and its details), and the
+//! element is the story's block.
 
 use super::params::Params;
-use crate::document::{Document, NO_CONTAINER, NO_KIND};
+use crate::document::{Block, Document, HintSet, NO_CONTAINER, NO_KIND};
 use std::ops::Range;
 
 /// The main container and which blocks lie inside it.
@@ -86,6 +90,10 @@ pub(super) fn story_block(
     else {
         return MainBlock::default();
     };
+    // The page's own `<article>` or `<main>` around it, when that holds
+    // much more of the page's evidence than the seed's block: the story
+    // was one section of the page's content.
+    let best = lifted_to_main(document, gains, best, scores[best], params);
     let records = records_around(document, record_gains, best, params);
     let mut inside = vec![false; blocks.len()];
     for &record in &records {
@@ -100,6 +108,58 @@ pub(super) fn story_block(
         block: Some(best as u32),
         inside,
     }
+}
+
+/// The story's block `best`, or the nearest `<article>` or `<main>`
+/// element above it when the lines inside that element hold at least
+/// [`Params::main_lift_ratio`] times the positive gain the seed region
+/// put in `best` (`best_gain`). A page made of sections (a service
+/// page's features, a shop's product and its details, a forum's
+/// question and answers) seeds on one of them; the page's markup says
+/// the content is the element around them all. An article's own block
+/// holds nearly all the evidence of its `<main>` and stays.
+fn lifted_to_main(
+    document: &Document,
+    gains: &[f32],
+    best: usize,
+    best_gain: f32,
+    params: &Params,
+) -> usize {
+    if params.main_lift_ratio <= 0.0 {
+        return best;
+    }
+    let blocks = &document.blocks;
+    let mut ancestor = blocks[best].parent;
+    while ancestor != NO_CONTAINER && !blocks[ancestor as usize].hints.contains(HintSet::ARTICLE) {
+        ancestor = blocks[ancestor as usize].parent;
+    }
+    let Some(ancestor) = (ancestor != NO_CONTAINER).then_some(ancestor as usize) else {
+        return best;
+    };
+    let inside = descendants(blocks, ancestor);
+    let held: f32 = document
+        .lines
+        .iter()
+        .zip(gains)
+        .filter(|(line, _)| inside.get(line.container as usize) == Some(&true))
+        .map(|(_, &gain)| gain.max(0.0))
+        .sum();
+    if held >= params.main_lift_ratio * best_gain {
+        ancestor
+    } else {
+        best
+    }
+}
+
+/// For every block: it is `root` or lies inside it.
+fn descendants(blocks: &[Block], root: usize) -> Vec<bool> {
+    let mut inside = vec![false; blocks.len()];
+    inside[root] = true;
+    for index in root + 1..blocks.len() {
+        let parent = blocks[index].parent as usize;
+        inside[index] = parent < index && inside[parent];
+    }
+    inside
 }
 
 /// The story's block, or, when one of its closest ancestors (up to
@@ -339,5 +399,26 @@ mod tests {
         );
         assert_eq!(main.block, Some(2));
         assert!(main.contains(2) && !main.contains(1) && !main.contains(4));
+    }
+
+    #[test]
+    fn a_story_that_is_one_section_of_the_main_element_gives_the_main() {
+        // body(0) > main(1) > section(2), section(3), section(4); nav(5)
+        let mut page = document(&[NO_CONTAINER, 0, 1, 1, 1, 0], &[5, 2, 2, 3, 4]);
+        page.blocks[1].hints = HintSet::ARTICLE;
+        let gains = [-1.0, 3.0, 3.0, 2.0, 2.0];
+        // The seed is the first section; its siblings hold 4 more.
+        let main = story_block(&page, &gains, &gains, &(1..3), &Params::default());
+        assert_eq!(main.block, Some(1));
+        assert!(main.contains(3) && main.contains(4) && !main.contains(5));
+        // A story holding nearly all of its main's evidence stays.
+        let gains = [-1.0, 3.0, 3.0, 0.5, 0.5];
+        let main = story_block(&page, &gains, &gains, &(1..3), &Params::default());
+        assert_eq!(main.block, Some(2));
+        // Without an article or main element around it, nothing lifts.
+        page.blocks[1].hints = HintSet::default();
+        let gains = [-1.0, 3.0, 3.0, 2.0, 2.0];
+        let main = story_block(&page, &gains, &gains, &(1..3), &Params::default());
+        assert_eq!(main.block, Some(2));
     }
 }
