@@ -176,6 +176,11 @@ pub(crate) struct Document {
     /// reader without scripts sees, for pages whose article only it holds
     /// (HTML only).
     pub noscript: String,
+    /// Bytes of text in elements the page hides (`hidden`,
+    /// `aria-hidden`, `display: none`) that the segmentation left out
+    /// (HTML read without its hidden parts only; 0 otherwise): whether
+    /// reading the hidden parts could change the article.
+    pub hidden_text_bytes: u32,
     /// The section-level blocks, numbered by [`Line::container`] (HTML
     /// only; empty for text pages).
     pub blocks: Vec<Block>,

@@ -333,10 +333,13 @@ impl Extractor {
     fn read_markup(&self, html: &str, document: &Document) -> Result<Article, Error> {
         // Streamed React pages keep the whole article in a hidden
         // placeholder until a script shows it: when the visible page has
-        // no article, or a tiny one, read the hidden parts too, and keep
-        // what they give when it is several times longer.
+        // no article, a tiny one, or one the page's hidden text outweighs
+        // several times, read the hidden parts too, and keep what they
+        // give when it is several times longer.
         let visible = self.extract_document(document);
-        let Some(visible_words) = replaceable_words(&visible) else {
+        let Some(visible_words) =
+            replaceable_words(&visible).or_else(|| hides_much_more(&visible, document))
+        else {
             return visible;
         };
         let hidden_document = self.segment_html(html, HiddenText::Include);
@@ -519,6 +522,20 @@ fn replaceable_words(found: &Result<Article, Error>) -> Option<usize> {
         Err(_) => return None,
     };
     (words < TINY_ARTICLE_WORDS).then_some(words)
+}
+
+/// The words of `found` when the page hides several times more text
+/// than its paragraphs hold (a story streamed into a hidden placeholder
+/// while a summary shows): then its hidden parts are read too, and their
+/// article kept if it is several times longer. `None` otherwise, and for
+/// an error.
+fn hides_much_more(found: &Result<Article, Error>, document: &Document) -> Option<usize> {
+    let Ok(article) = found else {
+        return None;
+    };
+    let shown: usize = article.paragraphs.iter().map(String::len).sum();
+    let hidden = document.hidden_text_bytes as usize;
+    (hidden >= HIDDEN_ARTICLE_FACTOR * shown).then(|| article_words(article, usize::MAX))
 }
 
 /// How many words an article read from script data must have to stand in
@@ -986,6 +1003,35 @@ mod tests {
         let text = article_text(&page);
         assert!(text.contains("temporary hall in the park"), "{text}");
         assert!(text.contains("publish a timetable for the works"), "{text}");
+    }
+
+    #[test]
+    fn a_story_hidden_behind_a_visible_summary_of_any_length_is_read() {
+        let sentence = |n: usize| {
+            format!("<p>Point {n} of the plan moves the stalls of the old market hall while its roof and iron frame are rebuilt.</p>")
+        };
+        // A summary of over 60 words: no teaser by its length alone.
+        let summary: String = (0..4).map(sentence).collect();
+        let story: String = (0..24)
+            .map(|n| format!("<p>Paragraph {n} of the story tells how the traders, the council and the architects plan the two years of works.</p>"))
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Market hall to close</h1><div class='key-points'>{summary}</div>\
+             <div hidden id='S:0'><article>{story}</article></div></main></body></html>"
+        );
+        let article = Extractor::default().extract_html_str(&page).unwrap();
+        assert!(article.paragraphs.len() >= 24, "{:?}", article.paragraphs);
+        assert!(article.text().contains("Paragraph 23 of the story"));
+        // Hidden text under four times the summary's is not read.
+        let short_story: String =
+            story.split("</p>").take(6).collect::<Vec<_>>().join("</p>") + "</p>";
+        let page = page.replace(&story, &short_story);
+        let article = Extractor::default().extract_html_str(&page).unwrap();
+        assert!(
+            !article.text().contains("Paragraph 0 of the story"),
+            "{:?}",
+            article.paragraphs
+        );
     }
 
     #[test]

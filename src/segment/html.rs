@@ -626,6 +626,8 @@ struct Frame<'a> {
     hints: HintSet,
     is_noscript: bool,
     is_skipped: bool,
+    /// Skipped as hidden (not as a script, style or other non-text tag).
+    is_hidden: bool,
     is_block: bool,
     is_cell: bool,
     is_container: bool,
@@ -650,6 +652,11 @@ pub(super) struct Walker<'a> {
     /// How many open elements set each hint bit.
     hint_counts: [u32; 16],
     skip_depth: u32,
+    /// How many open elements are skipped as hidden, and how many as
+    /// tags that hold no text (scripts, styles): text inside the first
+    /// and none of the second is the page's hidden text.
+    hidden_depth: u32,
+    tag_skip_depth: u32,
     /// Open `noscript` elements: their content, markup the parser kept
     /// as text, is saved for pages whose article only they hold.
     noscript_depth: u32,
@@ -718,8 +725,9 @@ impl<'a> Walker<'a> {
         text_share: f32,
     ) {
         self.read_metadata(tag, &attributes, own_text);
-        let is_skipped =
-            tag.is_skipped() || (self.hidden == HiddenText::Skip && attributes.is_hidden());
+        let is_hidden =
+            !tag.is_skipped() && self.hidden == HiddenText::Skip && attributes.is_hidden();
+        let is_skipped = tag.is_skipped() || is_hidden;
         if !is_skipped && self.skip_depth == 0 {
             self.open_author_element(tag, &attributes);
             self.open_date_element(tag, &attributes);
@@ -760,6 +768,8 @@ impl<'a> Walker<'a> {
         if is_skipped {
             self.skip_depth += 1;
         }
+        self.hidden_depth += u32::from(is_hidden);
+        self.tag_skip_depth += u32::from(tag.is_skipped());
         // A template script's markup is read like `noscript` markup: only
         // when the visible page shows no article.
         let is_noscript = tag == Tag::Noscript
@@ -771,6 +781,7 @@ impl<'a> Walker<'a> {
             hints,
             is_noscript,
             is_skipped,
+            is_hidden,
             is_block,
             is_cell: matches!(tag, Tag::Td | Tag::Th),
             is_container,
@@ -846,6 +857,8 @@ impl<'a> Walker<'a> {
         if frame.is_skipped {
             self.skip_depth -= 1;
         }
+        self.hidden_depth -= u32::from(frame.is_hidden);
+        self.tag_skip_depth -= u32::from(frame.is_skipped && !frame.is_hidden);
         self.noscript_depth -= u32::from(frame.is_noscript);
         if frame.is_link {
             self.open_link.pop();
@@ -886,6 +899,13 @@ impl<'a> Walker<'a> {
     /// four lead bytes can start a non-ASCII space.
     pub(super) fn text(&mut self, text: &str) {
         if self.skip_depth > 0 {
+            if self.hidden_depth > 0 && self.tag_skip_depth == 0 {
+                let (start, end) = trimmed_span(text);
+                self.document.hidden_text_bytes = self
+                    .document
+                    .hidden_text_bytes
+                    .saturating_add((end - start) as u32);
+            }
             if self.noscript_depth > 0 {
                 self.document.noscript.push_str(text);
                 self.document.noscript.push('\n');
@@ -1736,6 +1756,18 @@ mod tests {
     fn scripts_styles_and_hidden_text_are_dropped() {
         let page = "<head><title>T</title><style>p{}</style></head><body><script>x()</script><p hidden>secret</p><p style='display: none'>gone</p><p>kept</p><noscript>n</noscript></body>";
         assert_eq!(lines(&segment_html(page)), vec!["kept"]);
+    }
+
+    #[test]
+    fn the_text_left_out_as_hidden_is_counted() {
+        let page = "<body><script>x()</script><div hidden><p>secret</p><script>y()</script></div>\
+            <p style='display: none'>gone</p><p>kept</p></body>";
+        // "secret" and "gone"; no script, no visible text.
+        let dom = segment_html_with(page, HiddenText::Skip, false);
+        let tokens = crate::segment::tokens::segment_html_tokens(page, HiddenText::Skip);
+        assert_eq!((dom.hidden_text_bytes, tokens.hidden_text_bytes), (10, 10));
+        let read = segment_html_with(page, HiddenText::Include, false);
+        assert_eq!((read.hidden_text_bytes, read.lines.len()), (0, 3));
     }
 
     #[test]
