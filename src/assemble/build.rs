@@ -436,6 +436,48 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_blurb_above_the_headline_gives_way_to_the_post_too() {
+        let blurb = "<div class='about'><p>I write about rivers, bridges and the towns \
+                     that grew up around them, and I have done so every week since the \
+                     spring of my first year here.</p><p>Before that I drew maps for a \
+                     shipping company, walked the towpaths of three countries and kept \
+                     notes on every lock and ferry I met on the way.</p><p>Write to me \
+                     with the stories of your own river, and I will answer each letter.</p></div>";
+        let tags: String = (1..=12)
+            .map(|tag| format!("<li><a href='/tag/{tag}'>Tag number {tag}</a></li>"))
+            .collect();
+        let above = short_post("post").replace(
+            "<div class='post'>",
+            &format!("{blurb}<ul class='tags'>{tags}</ul><div class='post'>"),
+        );
+        let article = Extractor::new(Config::default())
+            .extract_html_str(&above)
+            .expect("the post is the article");
+        assert_eq!(
+            article.paragraphs.last().map(String::as_str),
+            Some("Hundreds of lanterns drifted past the old bridge.")
+        );
+        assert!(
+            !article.text().contains("rivers, bridges"),
+            "{:?}",
+            article.paragraphs
+        );
+        // Set after the post, a blurb this long is a story of its own.
+        let below = short_post("post").replace(
+            "<div class='sidebar'>",
+            &format!("<ul class='tags'>{tags}</ul>{blurb}<div class='sidebar'>"),
+        );
+        let article = Extractor::new(Config::default())
+            .extract_html_str(&below)
+            .expect("an article");
+        assert!(
+            article.text().contains("rivers, bridges"),
+            "{:?}",
+            article.paragraphs
+        );
+    }
+
+    #[test]
     fn a_list_set_in_the_block_of_the_line_introducing_it_is_the_articles() {
         let prose = "<p>The shops cut their prices for the whole week before the holiday, \
                      and the discounts reach far beyond the usual electronics and toys.</p>";

@@ -37,7 +37,9 @@
 //!    A page with running text but no region gives its best block's
 //!    running text with a low confidence, rather than nothing; a short
 //!    post (the page's headline in an element marked as the article's,
-//!    a line or two under it) gives those lines.
+//!    a line or two under it) gives those lines, and is the article too
+//!    when the story found is short, or weak and wholly above the
+//!    headline (a sidebar's "about me" before the post).
 //! 7. **Listing** ([`listing`]). A page whose article is short or missing
 //!    (a job board, a shop's grid, a thread of short posts) may be a list
 //!    of records: many sibling blocks of one kind holding text the page
@@ -83,14 +85,11 @@ pub(crate) fn assemble(
     let article = assemble_story(document, features, verdicts, config);
     let params = &config.assembler;
     let story_words = body_words(&article, features);
+    // A short story gives way to the short post under the page's
+    // headline.
     if (story_words as f32) < params.post_switch_words {
         if let Some(post) = headline_post(document, features, verdicts, config) {
-            let shared = post
-                .lines
-                .iter()
-                .zip(&article.lines)
-                .any(|(post, story)| post.label == Label::Body && story.label == Label::Body);
-            if !shared {
+            if !shares_body(&post, &article) {
                 return post;
             }
         }
@@ -114,7 +113,12 @@ pub(crate) fn assemble(
             }
             listing_article(document, features, verdicts, &listing, config)
         }
-        _ => article,
+        // So does a weak story that is no list's and lies wholly above
+        // the headline: a sidebar's "about me" set before the post.
+        _ => match headline_post(document, features, verdicts, config) {
+            Some(post) if !shares_body(&post, &article) && lies_above(&article, &post) => post,
+            _ => article,
+        },
     }
 }
 
@@ -134,6 +138,24 @@ pub(crate) fn page_text_article(
     let block = listing::main_text_block(document, features, &config.assembler)?;
     let article = listing_article(document, features, verdicts, &block, config);
     (!article.paragraphs.is_empty()).then_some(article)
+}
+
+/// Whether two articles of one page have a body line in common.
+fn shares_body(one: &Article, other: &Article) -> bool {
+    one.lines
+        .iter()
+        .zip(&other.lines)
+        .any(|(one, other)| one.label == Label::Body && other.label == Label::Body)
+}
+
+/// Whether every body line of `story` comes before the first of `post`.
+fn lies_above(story: &Article, post: &Article) -> bool {
+    let last_story = story
+        .lines
+        .iter()
+        .rposition(|line| line.label == Label::Body);
+    let first_post = post.lines.iter().position(|line| line.label == Label::Body);
+    matches!((last_story, first_post), (Some(story), Some(post)) if story < post)
 }
 
 /// The words of an article's body lines.
