@@ -1152,6 +1152,8 @@ mod tests {
             .expect("the main block");
         assert_eq!(article.paragraphs.len(), 2 * 12, "{:?}", article.paragraphs);
         assert_eq!(article.paragraphs[0], "[0] Measuring tides at scale 0");
+        let metadata = Extractor::default().extract_metadata(HtmlPage::decoded(&page));
+        assert_eq!(article.title, metadata.expect("metadata").title);
         assert!(!article.paragraphs.iter().any(|line| line.contains("Help")));
         assert!(article.confidence < 0.5, "{}", article.confidence);
         // Script data holding an article is read before it.

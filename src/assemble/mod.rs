@@ -136,7 +136,10 @@ pub(crate) fn page_text_article(
     config: &Config,
 ) -> Option<Article> {
     let block = listing::main_text_block(document, features, &config.assembler)?;
-    let article = listing_article(document, features, verdicts, &block, config);
+    let mut article = listing_article(document, features, verdicts, &block, config);
+    // No line of it is a headline: the page's title is what
+    // `Extractor::extract_metadata` gives.
+    article.title = page_metadata(document).title;
     (!article.paragraphs.is_empty()).then_some(article)
 }
 
