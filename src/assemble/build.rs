@@ -381,6 +381,13 @@ mod tests {
         )
     }
 
+    /// A sidebar's list of twelve tag links.
+    fn tag_list() -> String {
+        (1..=12)
+            .map(|tag| format!("<li><a href='/tag/{tag}'>Tag number {tag}</a></li>"))
+            .collect()
+    }
+
     #[test]
     fn a_short_post_under_the_page_headline_is_the_article() {
         let extractor = Extractor::new(Config::default());
@@ -411,9 +418,7 @@ mod tests {
         let blurb = "<div class='about'><p>I write about rivers, bridges and the towns \
                      that grew up around them, and I have done so every week since the \
                      spring of my first year here.</p></div>";
-        let tags: String = (1..=12)
-            .map(|tag| format!("<li><a href='/tag/{tag}'>Tag number {tag}</a></li>"))
-            .collect();
+        let tags = tag_list();
         let sidebar = format!("{blurb}<ul class='tags'>{tags}</ul>");
         let page = short_post("post").replace(
             "<div class='post'>",
@@ -443,9 +448,7 @@ mod tests {
                      shipping company, walked the towpaths of three countries and kept \
                      notes on every lock and ferry I met on the way.</p><p>Write to me \
                      with the stories of your own river, and I will answer each letter.</p></div>";
-        let tags: String = (1..=12)
-            .map(|tag| format!("<li><a href='/tag/{tag}'>Tag number {tag}</a></li>"))
-            .collect();
+        let tags = tag_list();
         let above = short_post("post").replace(
             "<div class='post'>",
             &format!("{blurb}<ul class='tags'>{tags}</ul><div class='post'>"),

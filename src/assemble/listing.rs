@@ -8,6 +8,7 @@
 
 use super::params::Params;
 use super::region::{may_extend_over, may_extend_over_links, ELSEWHERE};
+use super::tree::{descendants, sum_up_tree};
 use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER, NO_KIND};
 use crate::features::Features;
@@ -217,13 +218,8 @@ pub(super) fn main_text_block(
             *block -= i64::from(line.words);
         }
     }
-    for index in (0..blocks.len()).rev() {
-        let parent = blocks[index].parent as usize;
-        if parent < index {
-            score[parent] += score[index];
-            text_words[parent] += text_words[index];
-        }
-    }
+    sum_up_tree(blocks, &mut score);
+    sum_up_tree(blocks, &mut text_words);
     let (best, &best_score) = score
         .iter()
         .enumerate()
@@ -232,11 +228,7 @@ pub(super) fn main_text_block(
     if best_score <= 0 || (words as f32) < params.fallback_min_words {
         return None;
     }
-    let mut inside = vec![false; blocks.len()];
-    for (index, block) in blocks.iter().enumerate() {
-        let parent = block.parent as usize;
-        inside[index] = index == best || (parent < index && inside[parent]);
-    }
+    let inside = descendants(blocks, best);
     let lines: Vec<usize> = (0..features.len())
         .filter(|&index| {
             is_text[index] && inside.get(features[index].container as usize) == Some(&true)

@@ -67,15 +67,9 @@ pub(super) fn story_block(
     if total <= 0.0 {
         return MainBlock::default();
     }
-    // Children have larger numbers than their parents: one pass from the
-    // last block to the first carries every score up to the root, and
-    // one pass from the first gives each block its depth.
-    for index in (0..blocks.len()).rev() {
-        let parent = blocks[index].parent as usize;
-        if parent < index {
-            scores[parent] += scores[index];
-        }
-    }
+    // Every score carried up to the root; then one pass from the first
+    // block (parents come first) gives each block its depth.
+    sum_up_tree(blocks, &mut scores);
     let mut depth = vec![0u32; blocks.len()];
     for index in 0..blocks.len() {
         let parent = blocks[index].parent as usize;
@@ -151,8 +145,22 @@ fn lifted_to_main(
     }
 }
 
+/// Adds every block's value into its parent's, so that each block holds
+/// the sum over itself and all its descendants. Children have larger
+/// numbers than their parents: one pass from the last block to the first
+/// carries every value up to the root.
+pub(super) fn sum_up_tree<T: Copy + std::ops::AddAssign>(blocks: &[Block], values: &mut [T]) {
+    for index in (0..blocks.len()).rev() {
+        let parent = blocks[index].parent as usize;
+        if parent < index {
+            let child = values[index];
+            values[parent] += child;
+        }
+    }
+}
+
 /// For every block: it is `root` or lies inside it.
-fn descendants(blocks: &[Block], root: usize) -> Vec<bool> {
+pub(super) fn descendants(blocks: &[Block], root: usize) -> Vec<bool> {
     let mut inside = vec![false; blocks.len()];
     inside[root] = true;
     for index in root + 1..blocks.len() {
@@ -183,12 +191,7 @@ fn records_around(document: &Document, gains: &[f32], best: usize, params: &Para
             *sum += gain.max(0.0);
         }
     }
-    for index in (0..blocks.len()).rev() {
-        let parent = blocks[index].parent as usize;
-        if parent < index {
-            prose[parent] += prose[index];
-        }
-    }
+    sum_up_tree(blocks, &mut prose);
     // Blocks holding (or being) a block of the story's kind with prose.
     let story_kind = blocks[best].kind;
     let mut holds_story_like = vec![false; blocks.len()];
