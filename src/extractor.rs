@@ -1359,4 +1359,36 @@ mod tests {
             .filter(|line| *line == "Rain 12 mm");
         assert_eq!(rainy.count(), 3, "{:?}", article.paragraphs);
     }
+    #[test]
+    fn a_blogs_comments_in_the_posts_block_do_not_make_the_post_a_sliver() {
+        // Thirty comments of 38 words in the post's own block: without
+        // the cut at their heading they would outweigh the post 15 times.
+        const SEEN: [&str; 6] = ["wet", "icy", "dry", "muddy", "washed out", "snowed over"];
+        const SHUT: [&str; 5] = ["second hut", "kiosk", "upper bridge", "car park", "chapel"];
+        let comments: String = (0..30)
+            .map(|comment| {
+                format!(
+                    "<p>Posted by reader{comment}</p><p>We walked the same ridge last week and \
+                     found the north path {}, the {} closed and the cairns hard to see in the \
+                     mist, so take a map and a compass with you.</p>",
+                    SEEN[comment % 6],
+                    SHUT[comment % 5]
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href='/'>Home</a> <a href='/walks'>Walks</a></nav>\
+             <div id='post'><h1>The ridge in May</h1>\
+             <p>We walked the ridge in May with light packs and found the path dry, the huts \
+             open and the views wide from the first cairn to the last.</p>\
+             <p>The climb from the valley took three hours, with a long rest at the second \
+             hut, where the warden keeps tea and a logbook for walkers.</p>\
+             <p>Next year we will go in June, when the snow has gone from the north side too \
+             and the longer days leave time for the far summit.</p>\
+             <h3>Comments</h3>{comments}</div></body></html>"
+        );
+        let article = Extractor::default().extract_html_str(&page).unwrap();
+        assert_eq!(article.paragraphs.len(), 3, "{:?}", article.paragraphs);
+        assert!(article.text().starts_with("We walked the ridge in May"));
+    }
 }

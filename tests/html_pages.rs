@@ -102,3 +102,47 @@ fn related_links_from_html_carry_their_address() {
         .count();
     assert!(with_urls > 0, "no related link with a URL on any page");
 }
+
+/// The WCXB fixture page (`fixtures/wcxb`): its HTML and gold text.
+fn wcxb_page(id: &str) -> (Vec<u8>, String) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wcxb");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("ground-truth/{id}.json"))).expect("gold file"),
+    )
+    .expect("gold JSON");
+    let compressed = std::fs::read(dir.join(format!("html/{id}.html.gz"))).expect("page file");
+    let mut html = Vec::new();
+    flate2::read::GzDecoder::new(&compressed[..])
+        .read_to_end(&mut html)
+        .expect("gzip");
+    let gold = gold["ground_truth"]["main_content"]
+        .as_str()
+        .expect("main_content")
+        .to_owned();
+    (html, gold)
+}
+
+#[test]
+fn a_story_that_is_a_sliver_of_the_pages_text_gives_way_to_the_text() {
+    // A library's listing of catalogues: subject headings and book
+    // records, with barely a sentence of prose among them.
+    let (html, gold) = wcxb_page("4533");
+    let article = newsclip::extract_html(&html).expect("extracts");
+    let score = PageScore::compare(&article.text(), &gold);
+    assert!(
+        score.f1() >= 0.85,
+        "F1 {:.3}\n{}",
+        score.f1(),
+        article.text()
+    );
+    assert!(article.confidence < 0.5, "{}", article.confidence);
+    // The story region alone is a line or two.
+    let config = newsclip::Config::default()
+        .with_assembler_parameter("main_block_ratio", 0.0)
+        .expect("a parameter");
+    let sliver = newsclip::Extractor::new(config)
+        .extract_html(&html)
+        .expect("extracts");
+    let score = PageScore::compare(&sliver.text(), &gold);
+    assert!(score.recall() < 0.3, "recall {:.3}", score.recall());
+}

@@ -24,7 +24,7 @@ struct Page {
 fn fixtures() -> Vec<Page> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut pages = Vec::new();
-    for folder in ["scrapinghub/html", "seeds", "hostile"] {
+    for folder in ["scrapinghub/html", "wcxb/html", "seeds", "hostile"] {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(folder))
             .expect("a fixture folder")
             .map(|entry| entry.expect("an entry").path())

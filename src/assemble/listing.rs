@@ -7,7 +7,7 @@
 //! page marks as nothing else.
 
 use super::params::Params;
-use super::region::{may_extend_over, may_extend_over_links, ELSEWHERE};
+use super::region::{may_extend_over, may_extend_over_links, without_false_walls, ELSEWHERE};
 use super::tree::{descendants, sum_up_tree};
 use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER, NO_KIND};
@@ -20,6 +20,34 @@ use std::collections::HashMap;
 pub(super) struct Listing {
     pub lines: Vec<usize>,
     pub words: u32,
+}
+
+impl Listing {
+    /// The words of the listing's lines that are mostly outside links
+    /// (see [`may_extend_over`]): a farm of links is no text, however
+    /// many words it holds.
+    pub fn unlinked_words(&self, features: &[Features]) -> u32 {
+        self.lines
+            .iter()
+            .map(|&index| &features[index])
+            .filter(|line| may_extend_over(line))
+            .map(|line| line.words)
+            .sum()
+    }
+
+    /// The listing without its lines from the first comments heading
+    /// after line `after` on (a heading repeated under each post is no
+    /// such wall; see `region::without_false_walls`).
+    pub fn ending_before_comments(mut self, features: &[Features], after: usize) -> Listing {
+        let walls = without_false_walls(features);
+        let comments =
+            (after..walls.len()).find(|&index| walls[index].cues.contains(CueSet::COMMENT_HEADING));
+        if let Some(comments) = comments {
+            self.lines.retain(|&index| index < comments);
+            self.words = self.lines.iter().map(|&index| features[index].words).sum();
+        }
+        self
+    }
 }
 
 /// The page's main list: of every set of at least

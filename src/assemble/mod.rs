@@ -46,7 +46,14 @@
 //!    marks as nothing else. When the page's longest such list holds
 //!    several times the article's words, the records' text joins the
 //!    article's, at a low confidence.
-//! 8. **Page text** ([`page_text_article`]). When nothing above, nor the
+//! 8. **Main block.** An article that is a sliver of the page's main
+//!    block (the block of step 9, up to the first comments heading after
+//!    the article) gives way to the block's text, at a low confidence:
+//!    when the block holds many times the article's words, and several
+//!    times its words in lines mostly outside links. The region found a
+//!    notice or a caption on a page whose content is a listing, a
+//!    catalogue or a reference page that reads line by line as menus.
+//! 9. **Page text** ([`page_text_article`]). When nothing above, nor the
 //!    page's hidden parts or script data, gives an article, the text of
 //!    the page's main block is returned at a low confidence: the block
 //!    whose own text (linked or not) most outweighs what it holds of
@@ -77,6 +84,63 @@ use roles::{find_title, title_from_metadata};
 
 /// Assembles the article of a page from its lines' features and verdicts.
 pub(crate) fn assemble(
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Article {
+    let article = assemble_article(document, features, verdicts, config);
+    or_main_block(article, document, features, verdicts, config)
+}
+
+/// `article`, or the text of the page's main block when the article is a
+/// small fragment of it: a notice, a caption or one section of a long
+/// page of text (see [`Params::main_block_ratio`]). The block ends at the
+/// first comments heading after the article: a blog may set its comments
+/// in the post's block. A page with no article is left to the extractor's
+/// other readings (hidden parts, script data) before its page text.
+fn or_main_block(
+    article: Article,
+    document: &Document,
+    features: &[Features],
+    verdicts: &[Verdict],
+    config: &Config,
+) -> Article {
+    let params = &config.assembler;
+    let words = body_words(&article, features) as f32;
+    if params.main_block_ratio <= 0.0 || words == 0.0 {
+        return article;
+    }
+    // No block holds more words than the page: most articles are no
+    // sliver of it, and the block tree need not be scored.
+    let page_words: u32 = features.iter().map(|line| line.words).sum();
+    if (page_words as f32) < params.main_block_ratio * words {
+        return article;
+    }
+    let Some(block) = listing::main_text_block(document, features, params) else {
+        return article;
+    };
+    let article_end = article
+        .lines
+        .iter()
+        .rposition(|line| line.label == Label::Body)
+        .unwrap_or(0);
+    let block = block.ending_before_comments(features, article_end);
+    let unlinked = block.unlinked_words(features) as f32;
+    let is_sliver = block.words as f32 >= params.main_block_ratio * words
+        && unlinked >= params.main_block_prose_ratio * words
+        && unlinked >= params.listing_min_words;
+    if !is_sliver {
+        return article;
+    }
+    let mut page_text = listing_article(document, features, verdicts, &block, config);
+    page_text.title = article.title.or_else(|| page_metadata(document).title);
+    page_text
+}
+
+/// The article of a page: its story, or a short post, or a list of
+/// records (steps 1 to 7 of the module docs).
+fn assemble_article(
     document: &Document,
     features: &[Features],
     verdicts: &[Verdict],
