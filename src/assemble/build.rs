@@ -441,7 +441,7 @@ mod tests {
     }
 
     #[test]
-    fn a_longer_blurb_above_the_headline_gives_way_to_the_post_too() {
+    fn a_longer_blurb_above_or_below_the_post_gives_way_to_it_too() {
         let blurb = "<div class='about'><p>I write about rivers, bridges and the towns \
                      that grew up around them, and I have done so every week since the \
                      spring of my first year here.</p><p>Before that I drew maps for a \
@@ -465,16 +465,45 @@ mod tests {
             "{:?}",
             article.paragraphs
         );
-        // Set after the post, a blurb this long is a story of its own.
+        // Set after the post, it gives way to the post as well.
         let below = short_post("post").replace(
             "<div class='sidebar'>",
             &format!("<ul class='tags'>{tags}</ul>{blurb}<div class='sidebar'>"),
         );
         let article = Extractor::new(Config::default())
             .extract_html_str(&below)
+            .expect("the post is the article");
+        assert!(
+            !article.text().contains("rivers, bridges"),
+            "{:?}",
+            article.paragraphs
+        );
+        // A story of its own (300 words and more) stays the article.
+        const TOWNS: [&str; 8] = [
+            "Arles", "Lyon", "Tours", "Nantes", "Rouen", "Metz", "Dijon", "Reims",
+        ];
+        let story: String = TOWNS
+            .iter()
+            .map(|town| {
+                format!(
+                    "<p>In {town} the river runs under eleven bridges, and the oldest of them \
+                     carried carts of wine and salt for four hundred years before the railway \
+                     came; the town still keeps its toll house, its ferry steps and a museum \
+                     of the boatmen who worked the {town} reach.</p>"
+                )
+            })
+            .collect();
+        let below = short_post("post").replace(
+            "<div class='sidebar'>",
+            &format!(
+                "<ul class='tags'>{tags}</ul><div class='about'>{story}</div><div class='sidebar'>"
+            ),
+        );
+        let article = Extractor::new(Config::default())
+            .extract_html_str(&below)
             .expect("an article");
         assert!(
-            article.text().contains("rivers, bridges"),
+            article.text().contains("In Arles the river"),
             "{:?}",
             article.paragraphs
         );

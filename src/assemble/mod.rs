@@ -38,8 +38,8 @@
 //!    running text with a low confidence, rather than nothing; a short
 //!    post (the page's headline in an element marked as the article's,
 //!    a line or two under it) gives those lines, and is the article too
-//!    when the story found is short, or weak and wholly above the
-//!    headline (a sidebar's "about me" before the post).
+//!    when the story found is short, or weak and wholly above or below
+//!    the post (a sidebar's "about me" or disclosure set beside it).
 //! 7. **Listing** ([`listing`]). A page whose article is short or missing
 //!    (a job board, a shop's grid, a thread of short posts) may be a list
 //!    of records: many sibling blocks of one kind holding text the page
@@ -178,9 +178,9 @@ fn assemble_article(
             listing_article(document, features, verdicts, &listing, config)
         }
         // So does a weak story that is no list's and lies wholly above
-        // the headline: a sidebar's "about me" set before the post.
+        // or below the post: a sidebar's "about me" or disclosure.
         _ => match headline_post(document, features, verdicts, config) {
-            Some(post) if !shares_body(&post, &article) && lies_above(&article, &post) => post,
+            Some(post) if !shares_body(&post, &article) && lies_apart(&article, &post) => post,
             _ => article,
         },
     }
@@ -213,6 +213,12 @@ fn shares_body(one: &Article, other: &Article) -> bool {
         .iter()
         .zip(&other.lines)
         .any(|(one, other)| one.label == Label::Body && other.label == Label::Body)
+}
+
+/// Whether `story` lies wholly on one side of `post`: every body line of
+/// one comes before the first of the other.
+fn lies_apart(story: &Article, post: &Article) -> bool {
+    lies_above(story, post) || lies_above(post, story)
 }
 
 /// Whether every body line of `story` comes before the first of `post`.
