@@ -1359,10 +1359,12 @@ mod tests {
             .filter(|line| *line == "Rain 12 mm");
         assert_eq!(rainy.count(), 3, "{:?}", article.paragraphs);
     }
+
     #[test]
     fn a_blogs_comments_in_the_posts_block_do_not_make_the_post_a_sliver() {
-        // Thirty comments of 38 words in the post's own block: without
-        // the cut at their heading they would outweigh the post 15 times.
+        // Thirty comments of about 30 words in the post's own block:
+        // without the cut at their heading they would outweigh the post
+        // a dozen times.
         const SEEN: [&str; 6] = ["wet", "icy", "dry", "muddy", "washed out", "snowed over"];
         const SHUT: [&str; 5] = ["second hut", "kiosk", "upper bridge", "car park", "chapel"];
         let comments: String = (0..30)

@@ -466,13 +466,16 @@ mod tests {
             article.paragraphs
         );
         // Set after the post, it gives way to the post as well.
-        let below = short_post("post").replace(
-            "<div class='sidebar'>",
-            &format!("<ul class='tags'>{tags}</ul>{blurb}<div class='sidebar'>"),
-        );
-        let article = Extractor::new(Config::default())
-            .extract_html_str(&below)
-            .expect("the post is the article");
+        let after_post = |sidebar: &str| {
+            let page = short_post("post").replace(
+                "<div class='sidebar'>",
+                &format!("<ul class='tags'>{tags}</ul>{sidebar}<div class='sidebar'>"),
+            );
+            Extractor::new(Config::default())
+                .extract_html_str(&page)
+                .expect("an article")
+        };
+        let article = after_post(blurb);
         assert!(
             !article.text().contains("rivers, bridges"),
             "{:?}",
@@ -493,15 +496,7 @@ mod tests {
                 )
             })
             .collect();
-        let below = short_post("post").replace(
-            "<div class='sidebar'>",
-            &format!(
-                "<ul class='tags'>{tags}</ul><div class='about'>{story}</div><div class='sidebar'>"
-            ),
-        );
-        let article = Extractor::new(Config::default())
-            .extract_html_str(&below)
-            .expect("an article");
+        let article = after_post(&format!("<div class='about'>{story}</div>"));
         assert!(
             article.text().contains("In Arles the river"),
             "{:?}",

@@ -94,8 +94,8 @@ pub(crate) fn assemble(
 }
 
 /// `article`, or the text of the page's main block when the article is a
-/// small fragment of it: a notice, a caption or one section of a long
-/// page of text (see [`Params::main_block_ratio`]). The block ends at the
+/// sliver of it: a notice, a caption or one line of a listing (see
+/// [`Params::main_block_ratio`]). The block ends at the
 /// first comments heading after the article: a blog may set its comments
 /// in the post's block. A page with no article is left to the extractor's
 /// other readings (hidden parts, script data) before its page text.

@@ -99,8 +99,8 @@ pub(crate) struct Params {
     /// to 0, it never does. Swept 0, 5, 7, 10 (with the prose ratio 1, 2,
     /// 3): 0.9012 mean F1 off; 0.9036 at 5 and 3, 0.9033 at 7 and 3,
     /// 0.9028 at 10 and 3; the grid's choice scores 0.9030 with sites held
-    /// out, 0.9029 with sets left out. 7 is kept: 5 costs Dragnet 0.0004
-    /// and L3S-GN1 0.0022 more for WCXB's other page types.
+    /// out, 0.9029 with sets left out. 7 is kept: 5 gains WCXB's other
+    /// page types 0.0038 but costs Dragnet 0.0004 and L3S-GN1 0.0022.
     pub main_block_ratio: f32,
     /// How many times the article's body words the main block must hold
     /// in lines mostly outside links for [`Params::main_block_ratio`] to
