@@ -727,7 +727,7 @@ impl<'a> Walker<'a> {
         self.read_metadata(tag, &attributes, own_text);
         let is_hidden =
             !tag.is_skipped() && self.hidden == HiddenText::Skip && attributes.is_hidden();
-        let is_skipped = tag.is_skipped() || is_hidden;
+        let is_skipped = tag.is_skipped() || is_hidden || attributes.is_modal();
         if !is_skipped && self.skip_depth == 0 {
             self.open_author_element(tag, &attributes);
             self.open_date_element(tag, &attributes);
@@ -769,7 +769,8 @@ impl<'a> Walker<'a> {
             self.skip_depth += 1;
         }
         self.hidden_depth += u32::from(is_hidden);
-        self.tag_skip_depth += u32::from(tag.is_skipped());
+        // Skipped by what it is (its tag, or a modal), not as hidden.
+        self.tag_skip_depth += u32::from(is_skipped && !is_hidden);
         // A template script's markup is read like `noscript` markup: only
         // when the visible page shows no article.
         let is_noscript = tag == Tag::Noscript
@@ -1232,6 +1233,7 @@ pub(super) struct KeyAttributes<'a> {
     style: Option<&'a str>,
     hidden: bool,
     aria_hidden: Option<&'a str>,
+    aria_modal: Option<&'a str>,
     role: Option<&'a str>,
     itemprop: Option<&'a str>,
     property: Option<&'a str>,
@@ -1262,6 +1264,7 @@ impl<'a> KeyAttributes<'a> {
             "style" => found.style = Some(value),
             "hidden" => found.hidden = true,
             "aria-hidden" => found.aria_hidden = Some(value),
+            "aria-modal" => found.aria_modal = Some(value),
             "role" => found.role = Some(value),
             "itemprop" => found.itemprop = Some(value),
             "property" => found.property = Some(value),
@@ -1272,6 +1275,18 @@ impl<'a> KeyAttributes<'a> {
             _ => return false,
         }
         true
+    }
+
+    /// Whether the element is a modal dialog (`aria-modal="true"`): a
+    /// cookie or consent panel, a newsletter or sign-in prompt, a policy
+    /// shown over the page. Open, it covers the page; closed, it waits for
+    /// a click. Either way it is not the page's content, so it is skipped
+    /// like `<dialog>`, and not read back with the page's hidden parts.
+    /// (`role="dialog"` alone is not enough: pages also give it to
+    /// panels that sit in the page, a product's details among them.)
+    fn is_modal(&self) -> bool {
+        self.aria_modal
+            .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
     }
 
     fn is_hidden(&self) -> bool {
@@ -1756,6 +1771,19 @@ mod tests {
     fn scripts_styles_and_hidden_text_are_dropped() {
         let page = "<head><title>T</title><style>p{}</style></head><body><script>x()</script><p hidden>secret</p><p style='display: none'>gone</p><p>kept</p><noscript>n</noscript></body>";
         assert_eq!(lines(&segment_html(page)), vec!["kept"]);
+    }
+
+    #[test]
+    fn a_modal_dialog_is_no_text_even_among_the_hidden_parts() {
+        let page = "<body><p>kept</p><div aria-modal='true' role='dialog'><p>We use cookies</p></div>\
+            <div aria-modal=TRUE><p>Privacy policy</p></div><div aria-modal='false'><p>shown</p></div></body>";
+        for hidden in [HiddenText::Skip, HiddenText::Include] {
+            let dom = segment_html_with(page, hidden, false);
+            let tokens = crate::segment::tokens::segment_html_tokens(page, hidden);
+            assert_eq!(lines(&dom), vec!["kept", "shown"]);
+            assert_eq!(lines(&tokens), vec!["kept", "shown"]);
+            assert_eq!((dom.hidden_text_bytes, tokens.hidden_text_bytes), (0, 0));
+        }
     }
 
     #[test]

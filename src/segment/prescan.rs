@@ -951,6 +951,7 @@ fn is_read_attribute(name: &[u8]) -> bool {
             | b"style"
             | b"hidden"
             | b"aria-hidden"
+            | b"aria-modal"
             | b"role"
             | b"itemprop"
             | b"property"
@@ -969,11 +970,12 @@ fn is_read_attribute(name: &[u8]) -> bool {
     )
 }
 
-/// Whether attribute `name` (a read one) can hide its element: such an
+/// Whether attribute `name` (a read one) can hide its element (or, for
+/// `aria-modal`, make it skipped): such an
 /// element is never dropped over the budget, so that its text stays
 /// hidden.
 fn is_hiding_attribute(name: &[u8]) -> bool {
-    [&b"hidden"[..], b"aria-hidden", b"style"]
+    [&b"hidden"[..], b"aria-hidden", b"aria-modal", b"style"]
         .iter()
         .any(|hiding| name.eq_ignore_ascii_case(hiding))
 }
