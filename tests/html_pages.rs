@@ -146,3 +146,22 @@ fn a_story_that_is_a_sliver_of_the_pages_text_gives_way_to_the_text() {
     let score = PageScore::compare(&sliver.text(), &gold);
     assert!(score.recall() < 0.3, "recall {:.3}", score.recall());
 }
+
+#[test]
+fn a_thread_whose_every_post_is_marked_as_a_comment_is_read() {
+    // A forum thread and a link aggregator's discussion: every post, the
+    // opening one too, sits in a "comment" element, and no line reads as
+    // an article's body on its own. The page's text is the thread.
+    for (id, floor) in [("0545", 0.65), ("0575", 0.9)] {
+        let (html, gold) = wcxb_page(id);
+        let article = newsclip::extract_html(&html).expect("the thread, not NoArticle");
+        let score = PageScore::compare(&article.text(), &gold);
+        assert!(
+            score.f1() >= floor,
+            "{id}: F1 {:.3}\n{}",
+            score.f1(),
+            article.text()
+        );
+        assert!(article.confidence < 0.5, "{id}: {}", article.confidence);
+    }
+}

@@ -7,7 +7,7 @@
 //! page marks as nothing else.
 
 use super::params::Params;
-use super::region::{may_extend_over, may_extend_over_links, without_false_walls, ELSEWHERE};
+use super::region::{may_extend_over, without_false_walls, ELSEWHERE};
 use super::tree::{descendants, sum_up_tree};
 use crate::cues::CueSet;
 use crate::document::{Document, HintSet, NO_CONTAINER, NO_KIND};
@@ -223,6 +223,35 @@ pub(super) fn main_text_block(
     features: &[Features],
     params: &Params,
 ) -> Option<Listing> {
+    main_text_block_outside(document, features, params, ELSEWHERE)
+}
+
+/// The page's main block of text, reading what the page marks as
+/// comments as text too, up to its first comments heading: for a page
+/// whose only running text is marked so. A forum's or a link
+/// aggregator's thread gives every post, the opening one too, a
+/// "comment" element; a blog's reader comments follow a heading ("12
+/// comments", "Leave a reply"), and what the block holds after it stays
+/// out. `None` under [`Params::fallback_min_words`].
+pub(super) fn thread_text_block(
+    document: &Document,
+    features: &[Features],
+    params: &Params,
+) -> Option<Listing> {
+    let elsewhere = ELSEWHERE.difference(HintSet::COMMENT_CLASS);
+    let block = main_text_block_outside(document, features, params, elsewhere)?
+        .ending_before_comments(features, 0);
+    (block.words as f32 >= params.fallback_min_words).then_some(block)
+}
+
+/// [`main_text_block`], with `elsewhere` the hints that mark a line as
+/// no text of the page's own.
+fn main_text_block_outside(
+    document: &Document,
+    features: &[Features],
+    params: &Params,
+    elsewhere: HintSet,
+) -> Option<Listing> {
     let blocks = &document.blocks;
     if blocks.is_empty() {
         return main_text_lines(features, params);
@@ -231,7 +260,7 @@ pub(super) fn main_text_block(
     let is_text: Vec<bool> = features
         .iter()
         .zip(&templates)
-        .map(|(line, &template)| !template && is_page_text(line))
+        .map(|(line, &template)| !template && is_page_text_outside(line, elsewhere))
         .collect();
     let mut score = vec![0i64; blocks.len()];
     let mut text_words = vec![0u32; blocks.len()];
@@ -242,7 +271,7 @@ pub(super) fn main_text_block(
         if is_text[index] {
             *block += i64::from(line.words);
             text_words[line.container as usize] += line.words;
-        } else if line.hints.intersects(ELSEWHERE) {
+        } else if line.hints.intersects(elsewhere) {
             *block -= i64::from(line.words);
         }
     }
@@ -280,7 +309,16 @@ fn main_text_lines(features: &[Features], params: &Params) -> Option<Listing> {
 /// navigation, an aside, furniture, a related box or the comments; no
 /// wall heading or legal line; written once on the page.
 fn is_page_text(line: &Features) -> bool {
-    may_extend_over_links(line) && !line.cues.contains(CueSet::LEGAL) && line.repeat_count == 0
+    is_page_text_outside(line, ELSEWHERE)
+}
+
+/// [`is_page_text`], with `elsewhere` the hints that put a line outside
+/// the page's own text.
+fn is_page_text_outside(line: &Features, elsewhere: HintSet) -> bool {
+    !line.hints.intersects(elsewhere)
+        && !line.cues.intersects(CueSet::SECTION_WALL)
+        && !line.cues.contains(CueSet::LEGAL)
+        && line.repeat_count == 0
 }
 
 /// Which lines are a template every record fills in: a line that, its
@@ -505,6 +543,30 @@ mod tests {
         let (page, features) = listing_page(1, 10);
         assert!(((4 + 10) as f32) < params.fallback_min_words);
         assert!(main_text_block(&page, &features, &params).is_none());
+    }
+
+    #[test]
+    fn a_thread_whose_every_post_is_a_comment_is_read_up_to_a_comments_heading() {
+        // Four posts, each an author line and a 30-word text, all marked
+        // as comments: no text of the page's own.
+        let (page, mut features) = listing_page(4, 30);
+        for line in features.iter_mut().skip(1) {
+            line.hints = HintSet::COMMENT_CLASS;
+        }
+        let params = Params::default();
+        assert!(main_text_block(&page, &features, &params).is_none());
+        let thread = thread_text_block(&page, &features, &params).expect("the thread");
+        assert_eq!(thread.lines, (1..9).collect::<Vec<_>>());
+        assert_eq!(thread.words, 4 * 34);
+        // A blog's comments follow a heading: the third "post" heads them.
+        features[5].cues = CueSet::COMMENT_HEADING;
+        let post = thread_text_block(&page, &features, &params).expect("the post");
+        assert_eq!(post.lines, (1..5).collect::<Vec<_>>());
+        // Right at the page's top, the heading leaves too little.
+        features[5].cues = CueSet::default();
+        features[3].cues = CueSet::COMMENT_HEADING;
+        assert!(((4 + 30) as f32) < params.fallback_min_words);
+        assert!(thread_text_block(&page, &features, &params).is_none());
     }
 
     #[test]

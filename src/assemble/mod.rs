@@ -191,15 +191,19 @@ fn assemble_article(
 /// data): the text of the page's main block, at a low confidence (see
 /// [`listing::main_text_block`]). A catalogue, an index or a product
 /// sheet is text a user wants, though no line of it reads as an
-/// article's. `None` on a page with no such text (an empty shell, a
-/// page of menus).
+/// article's. A page whose only such text is marked as comments gives
+/// that, up to its first comments heading: a forum thread whose every
+/// post, the opening one too, is a "comment" ([`listing::thread_text_block`]).
+/// `None` on a page with no such text (an empty shell, a page of menus).
 pub(crate) fn page_text_article(
     document: &Document,
     features: &[Features],
     verdicts: &[Verdict],
     config: &Config,
 ) -> Option<Article> {
-    let block = listing::main_text_block(document, features, &config.assembler)?;
+    let params = &config.assembler;
+    let block = listing::main_text_block(document, features, params)
+        .or_else(|| listing::thread_text_block(document, features, params))?;
     let mut article = listing_article(document, features, verdicts, &block, config);
     // No line of it is a headline: the page's title is what
     // `Extractor::extract_metadata` gives.
